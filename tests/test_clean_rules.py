@@ -1,0 +1,149 @@
+"""Cleaning and segmentation rules on short articles written for these tests.
+
+None of these texts shares names or wording with the sample article: each
+rule has to hold on text it was not tuned on.
+"""
+
+from __future__ import annotations
+
+from tui.clean import label_block
+from tui.clean.features import block_features
+from tui.model import Block
+from tui.pipeline import article_from_text
+
+LEDE = (
+    "The regional parliament in Tromsø voted on Wednesday to close two coal-fired "
+    "heating plants by the end of the decade, a move that officials said would cut "
+    "the city's emissions by a third."
+)
+BODY = [
+    "Mayor Ingrid Solberg said the plants would be replaced by heat pumps drawing "
+    "warmth from the fjord, a system already used in two smaller towns nearby.",
+    "The vote passed by 27 to 16. Opponents said the cost of the heat pumps, about "
+    "900 million crowns, would fall on households already struggling with bills.",
+    "Construction of the first pump station is due to begin next year, and the "
+    "second plant will close once both stations are running.",
+]
+
+
+def _label(text: str) -> str:
+    label = label_block(Block(text, 1), block_features(text))
+    return label.reason or label.kind
+
+
+def test_chrome_lines_get_reasons_a_reader_understands() -> None:
+    assert _label("Advertisement") == "advertisement"
+    assert _label("Share this story") == "share buttons"
+    assert (
+        _label("We use cookies to give you the best experience on our website.") == "cookie notice"
+    )
+    assert _label("Sign up for our morning newsletter") == "newsletter prompt"
+    assert _label("© 2022 Nordlys Media AS") == "copyright notice"
+    assert _label("By Kari Nordmann and Ola Hansen") == "byline"
+    assert _label("Updated 12 March 2022, 14:05 CET") == "publication date"
+    assert _label("Workers at the site on Tuesday. Photo: Lars Berg/NTB") == "photo caption"
+    assert _label("Read more: Oslo plans a car-free centre") == "related link"
+    assert _label("Most read") == "most-read list"
+    assert _label("Comments (4)") == "comments"
+
+
+def test_prose_mentioning_chrome_words_is_kept() -> None:
+    text = (
+        "The newsletter, which the council sends to every household, said the "
+        "cookies sold at the fair raised 4,000 crowns for the school."
+    )
+    assert _label(text) == "prose"
+
+
+def test_breadcrumb_with_separators_gives_categories() -> None:
+    article = article_from_text(
+        "\n\n".join(["News › Norway › Climate", "Tromsø votes to shut coal plants", LEDE, *BODY])
+    )
+    assert article.metadata.categories == ["News", "Norway", "Climate"]
+    assert article.removed[0].reason == "breadcrumb"
+    assert article.title == "Tromsø votes to shut coal plants"
+
+
+def test_byline_and_dateline_go_to_metadata_but_dateline_stays_in_text() -> None:
+    first = "TROMSØ, Norway, March 9 (NTB) - " + LEDE
+    article = article_from_text(
+        "\n\n".join(["Tromsø votes to shut coal plants", "By Kari Nordmann", first, *BODY])
+    )
+    assert article.metadata.byline == "Kari Nordmann"
+    assert article.metadata.dateline == "TROMSØ, Norway, March 9 (NTB)"
+    assert article.stories[0].paragraphs[0].text == first
+
+
+def test_read_more_card_without_body_is_removed_not_a_story() -> None:
+    text = "\n\n".join(
+        [
+            "Tromsø votes to shut coal plants",
+            LEDE,
+            BODY[0],
+            "Read more: Bergen tests electric ferries",
+            *BODY[1:],
+        ]
+    )
+    article = article_from_text(text)
+    assert len(article.stories) == 1
+    assert ("related link", "Read more: Bergen tests electric ferries") in [
+        (r.reason, r.text) for r in article.removed
+    ]
+
+
+def test_orphan_headline_at_the_end_is_a_related_link() -> None:
+    article = article_from_text(
+        "\n\n".join(["Tromsø votes to shut coal plants", LEDE, *BODY, "Oslo budget talks collapse"])
+    )
+    assert article.removed[-1].reason == "headline without a story (related link)"
+
+
+def test_comments_section_ends_the_article() -> None:
+    comments = ["Comments", "Great decision, finally some action on the climate here.", "Reply"]
+    article = article_from_text(
+        "\n\n".join(["Tromsø votes to shut coal plants", LEDE, *BODY, *comments])
+    )
+    assert len(article.stories[0].paragraphs) == 4
+    assert [r.reason for r in article.removed] == ["comments"] * 3
+
+
+def test_embedded_story_on_another_topic_is_split_out_and_main_resumes() -> None:
+    card = [
+        "Ferry operator orders three electric boats from shipyard",
+        "Coastal ferry operator Fjordline has ordered three battery-powered boats from "
+        "a shipyard in Ålesund, the company said, in a deal worth 1.2 billion crowns.",
+        "The boats will carry 300 passengers each between the islands and enter "
+        "service on the northern routes from 2026, the shipyard said.",
+    ]
+    article = article_from_text(
+        "\n\n".join(["Tromsø votes to shut coal plants", LEDE, BODY[0], *card, *BODY[1:]])
+    )
+    main, embedded = article.stories
+    assert embedded.title == card[0]
+    assert [p.text for p in embedded.paragraphs] == card[1:]
+    assert [p.text for p in main.paragraphs] == [LEDE, *BODY]
+
+
+def test_section_subheadings_do_not_split_the_story() -> None:
+    text = "\n\n".join(
+        [
+            "Tromsø votes to shut coal plants",
+            LEDE,
+            BODY[0],
+            "The cost",
+            BODY[1],
+            "What happens next",
+            BODY[2],
+        ]
+    )
+    article = article_from_text(text)
+    assert len(article.stories) == 1
+    assert [t for _, t, _ in article.stories[0].subheadings] == ["The cost", "What happens next"]
+    assert len(article.stories[0].paragraphs) == 4
+
+
+def test_article_with_only_prose_has_one_untitled_story() -> None:
+    article = article_from_text("\n\n".join([LEDE, *BODY]))
+    assert article.title is None
+    assert len(article.stories[0].paragraphs) == 4
+    assert article.removed == []

@@ -1,0 +1,106 @@
+"""The foundation: ingest, clean and segment read articles as a person would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLES, EXPECTED, SAMPLE
+from tui.model import PARAGRAPH_SEPARATOR, Analysis
+from tui.pipeline import Options, read_article
+from tui.render.jsonout import to_json
+
+
+def test_sample_reads_as_design_says() -> None:
+    article = read_article(SAMPLE)
+    assert article.title == "North Korea FM in Russia as activated diplomacy continues"
+    assert article.metadata.categories == ["Asia-Pacific", "Korea", "World News"]
+    assert article.metadata.date == "2018-04-10"
+    assert article.metadata.date_source == "sidecar"
+    main, embedded = article.stories
+    assert (main.kind, embedded.kind) == ("main", "embedded")
+    assert len(main.paragraphs) == 11
+    assert main.paragraphs[0].text.startswith("North Korea’s Foreign Minister Ri Yong-ho")
+    assert main.paragraphs[5].text.startswith("The Russia visit takes place")
+    assert embedded.title == "North Korean foreign minister travels to China"
+    assert len(embedded.paragraphs) == 3
+    assert embedded.paragraphs[-1].text.endswith("main trading partner and political ally.")
+    assert [(r.source_line, r.reason) for r in article.removed] == [
+        (1, "breadcrumb"),
+        (35, "page chrome"),
+    ]
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_article_reads_as_expected(path: Path) -> None:
+    expected = json.loads((EXPECTED / f"{path.stem}.json").read_text("utf-8"))
+    article = read_article(path)
+    meta = article.metadata
+    assert article.title == expected["title"]
+    assert meta.date == expected["date"]
+    assert meta.byline == expected["byline"]
+    assert meta.dateline == expected["dateline"]
+    assert meta.categories == expected["categories"]
+    assert len(article.stories) == len(expected["stories"])
+    for story, want in zip(article.stories, expected["stories"], strict=True):
+        assert story.kind == want["kind"]
+        assert story.title == want["title"]
+        assert [p.source_line for p in story.paragraphs] == want["paragraph_lines"]
+        assert story.paragraphs[0].text.startswith(want["first_words"])
+        assert [text for _, text, _ in story.subheadings] == want["subheadings"]
+    assert [[r.source_line, r.reason] for r in article.removed] == expected["removed"]
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_nothing_lost(path: Path) -> None:
+    """Invariant 1: every non-blank line is in exactly one story or removed."""
+    lines = {
+        number: line.strip()
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if line.strip()
+    }
+    article = read_article(path)
+    seen: list[tuple[int, str]] = []
+    for story in article.stories:
+        if story.title_line is not None:
+            seen.append((story.title_line, story.title or ""))
+        seen.extend((line, text) for _, text, line in story.subheadings)
+        seen.extend((p.source_line, p.text) for p in story.paragraphs)
+    seen.extend((r.source_line, r.text) for r in article.removed)
+    assert sorted(number for number, _ in seen) == sorted(lines)
+    for number, text in seen:
+        assert " ".join(lines[number].split()) == text
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_paragraph_offsets_are_exact(path: Path) -> None:
+    for story in read_article(path).stories:
+        text = story.text
+        for paragraph in story.paragraphs:
+            assert text[paragraph.start : paragraph.end] == paragraph.text
+        assert text == PARAGRAPH_SEPARATOR.join(p.text for p in story.paragraphs)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_json_is_deterministic(path: Path) -> None:
+    """Invariant 3 for the cleaning stages (the NLP stages have their own test)."""
+    first = to_json(Analysis(read_article(path)))
+    second = to_json(Analysis(read_article(path)))
+    assert first == second
+    data = json.loads(first)
+    assert data["schema_version"] == 1
+    assert data["stories"][0]["id"] == "main"
+
+
+def test_date_option_overrides_the_sidecar() -> None:
+    article = read_article(SAMPLE, Options(date="2019-01-02"))
+    assert article.metadata.date == "2019-01-02"
+    assert article.metadata.date_source == "option"
+
+
+def test_article_without_date_reports_none(tmp_path: Path) -> None:
+    copy = tmp_path / "article.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    assert read_article(copy).metadata.date is None

@@ -1,0 +1,77 @@
+"""Plain-text ingest: encodings, line ends, whitespace, wrapping, sidecars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.errors import LedeError
+from tui.ingest import read_path, read_string
+from tui.ingest.decode import sanitize
+from tui.ingest.text import text_blocks
+
+PROSE = (
+    "Officials said on Friday that the bridge would reopen next month after repairs.\n\n"
+    "The work cost more than expected, according to the city’s “final” figures.\n"
+)
+
+
+def test_crlf_bom_and_typographic_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + PROSE.replace("\n", "\r\n").encode("utf-8"))
+    raw = read_path(path)
+    assert [b.text for b in raw.blocks] == [
+        "Officials said on Friday that the bridge would reopen next month after repairs.",
+        "The work cost more than expected, according to the city’s “final” figures.",
+    ]
+    assert [b.source_line for b in raw.blocks] == [1, 3]
+
+
+def test_windows_1252_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    text = "Le café a rouvert ses portes à Genève, a déclaré le propriétaire.\n" * 4
+    path.write_bytes(text.encode("cp1252"))
+    assert read_path(path).blocks[0].text.startswith("Le café a rouvert ses portes à Genève")
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(PROSE.encode("utf-16"))
+    assert read_path(path).blocks[1].text.endswith("“final” figures.")
+
+
+def test_odd_whitespace_is_normalised() -> None:
+    decoded = sanitize("One\u00a0two\u2003three\tfour\u200b five")
+    assert decoded.text == "One two three four five"
+
+
+def test_escape_sequences_are_removed_and_counted() -> None:
+    decoded = sanitize("Safe \x1b[31mred\x1b[0m text \x1b]52;c;ZXZpbA==\x07 and\x00 more")
+    assert decoded.text == "Safe red text  and more"
+    assert decoded.controls_removed == 4
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    paragraph = (
+        "The committee met for the third time this year and agreed that the\n"
+        "report should be published before the summer recess, members said on\n"
+        "Thursday after a meeting that lasted well into the evening hours.\n"
+    )
+    blocks = text_blocks((paragraph + "\n") * 3)
+    assert len(blocks) == 3
+    assert blocks[0].text.startswith("The committee met") and blocks[0].text.endswith("hours.")
+    assert [b.source_line for b in blocks] == [1, 5, 9]
+
+
+def test_sidecar_with_bad_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(PROSE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"date": "10 April"}', encoding="utf-8")
+    with pytest.raises(LedeError, match="not a date"):
+        read_path(path)
+
+
+def test_empty_string_is_an_error() -> None:
+    with pytest.raises(LedeError, match="empty"):
+        read_string(" \n\n ")

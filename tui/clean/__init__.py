@@ -1,0 +1,326 @@
+"""Clean: decide for every block keep or remove, and say why.
+
+Two passes, in the manner of jusText. First each block gets a label from its
+own features and the chrome patterns (prose, headline, menu, byline...). Then
+context decides: the title is the headline that opens the first run of prose;
+what comes before it is page furniture; list sections ("Most read") swallow
+the headlines under them; a comments header ends the article; a headline with
+no prose after it is a related link, not a story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Literal
+
+from tui.clean.features import BlockFeatures, block_features
+from tui.clean.patterns import (
+    BREADCRUMB_SEPARATORS,
+    BYLINE,
+    BYLINE_ROLE,
+    CHROME_RULES,
+    DATE_LINE,
+    DATELINE,
+    GLUED_LABELS,
+    LIST_SECTIONS,
+    PHOTO_CAPTION,
+    RELATED_LINK,
+    TERMINAL_SECTIONS,
+    is_dateline,
+)
+from tui.ingest import RawArticle
+from tui.model import Block, Metadata, RemovedBlock
+
+# "related" is a heading marked as a link to another story ("Read more: ...").
+Role = Literal["title", "heading", "related", "paragraph"]
+LabelKind = Literal[
+    "remove",
+    "breadcrumb",
+    "byline",
+    "date",
+    "list",
+    "terminal",
+    "prose",
+    "headline",
+    "menu",
+    "fragment",
+]
+
+CONTROL_REASON = "control characters removed"
+_CHROME_MAX_WORDS = 60
+_LOOKAHEAD = 4
+_AFTER_END = {
+    "reporting credits": "page chrome after the article",
+    "author biography": "author biography",
+}
+_SKIPPABLE = {"remove", "byline", "date"}
+
+
+@dataclass(frozen=True, slots=True)
+class KeptBlock:
+    """A block the cleaner kept, with the role it plays in the article."""
+
+    block: Block
+    role: Role
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The cleaner's output: kept blocks in order, removed ones with reasons."""
+
+    source: str
+    metadata: Metadata
+    kept: list[KeptBlock]
+    removed: list[RemovedBlock]
+    title_index: int | None = None  # index in ``kept`` of the title, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: LabelKind
+    reason: str = ""
+    value: str | tuple[str, ...] = ""
+
+
+@dataclass(slots=True)
+class _Decisions:
+    kept: list[KeptBlock] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+    def remove(self, block: Block, reason: str) -> None:
+        self.removed.append(RemovedBlock(block.text, reason, block.source_line))
+
+
+def clean(raw: RawArticle) -> Cleaned:
+    """Split a raw article's blocks into kept (with roles) and removed (with reasons)."""
+    blocks = raw.blocks
+    features = [block_features(b.text) for b in blocks]
+    labels = [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
+    metadata = raw.metadata
+    decisions = _Decisions()
+    if raw.controls_removed:
+        decisions.removed.append(
+            RemovedBlock(
+                f"{raw.controls_removed} control character(s) or escape sequence(s)",
+                CONTROL_REASON,
+                0,
+            )
+        )
+
+    body_start, title_at = _find_body(blocks, labels, metadata)
+    for index in range(body_start if title_at is None else title_at):
+        _decide_preamble(blocks[index], labels[index], metadata, raw.stated, decisions)
+    title_index: int | None = None
+    if title_at is not None:
+        title_index = len(decisions.kept)
+        decisions.kept.append(KeptBlock(blocks[title_at], "title"))
+        if "title" not in raw.stated:
+            metadata.title = metadata.title or blocks[title_at].text
+    first = body_start if title_at is None else title_at + 1
+    _decide_body(blocks[first:], labels[first:], metadata, raw.stated, decisions)
+
+    decisions.removed.sort(key=lambda r: r.source_line)
+    _read_dateline(decisions.kept, metadata)
+    return Cleaned(raw.source, metadata, decisions.kept, decisions.removed, title_index)
+
+
+def label_block(block: Block, feats: BlockFeatures) -> Label:
+    """What a block is on its own, before its neighbours are considered."""
+    text = block.text.strip()
+    if feats.n_words <= _CHROME_MAX_WORDS:
+        for rules, kind in ((TERMINAL_SECTIONS, "terminal"), (LIST_SECTIONS, "list")):
+            for rule in rules:
+                if rule.pattern.match(text):
+                    return Label(kind, rule.reason)
+        for rule in CHROME_RULES:
+            if rule.pattern.match(text):
+                return Label("remove", rule.reason)
+        if RELATED_LINK.match(text) and not feats.n_sentences > 1:
+            # A card: removed unless a story follows it (the segmenter decides).
+            return Label("headline", "related link", "related")
+        if PHOTO_CAPTION.search(text):
+            return Label("remove", "photo caption")
+        if byline := _byline(text):
+            return Label("byline", "byline", byline)
+        if match := DATE_LINE.match(text):
+            return Label("date", "publication date", match.group("date"))
+        if feats.url_like:
+            return Label("remove", "link")
+    if categories := breadcrumb_labels(text, feats):
+        return Label("breadcrumb", "breadcrumb", categories)
+    if block.kind == "heading":
+        return Label("headline")
+    if feats.is_prose:
+        return Label("prose")
+    if feats.is_menu_like:
+        return Label("menu", "navigation")
+    if feats.is_headline_like:
+        return Label("headline")
+    if feats.ends_sentence and feats.n_words >= 2:
+        return Label("prose")  # a short sentence, such as a one-line quote
+    return Label("fragment", "page chrome")
+
+
+def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
+    """Category labels of a breadcrumb line, or () when it is not one."""
+    if feats.ends_sentence or feats.n_words > 12 or feats.n_words == 0:
+        return ()
+    if feats.glued_joins:
+        parts = GLUED_LABELS.split(text)
+    elif BREADCRUMB_SEPARATORS.search(text):
+        parts = BREADCRUMB_SEPARATORS.split(text)
+    else:
+        return ()
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 or not p[:1].isupper() for p in parts):
+        return ()
+    return tuple(p for p in parts if p.lower() not in {"home", "homepage", "start"})
+
+
+def _byline(text: str) -> str | None:
+    for pattern in (BYLINE, BYLINE_ROLE):
+        if match := pattern.match(text):
+            return text if pattern is BYLINE_ROLE else match.group("names").strip()
+    return None
+
+
+def _find_body(
+    blocks: list[Block], labels: list[Label], metadata: Metadata
+) -> tuple[int, int | None]:
+    """Where the article body starts, and the index of its title block if any.
+
+    The body starts at the first prose block that has more prose soon after it
+    (a lone sentence in a menu is not a body). The title is the headline just
+    before it, with only bylines, dates and captions between.
+    """
+    if metadata.title:
+        wanted = _normal(metadata.title)
+        for index, block in enumerate(blocks):
+            if _normal(block.text) == wanted:
+                return index + 1, index
+    prose = [i for i, label in enumerate(labels) if label.kind == "prose"]
+    if not prose:
+        heads = [i for i, label in enumerate(labels) if label.kind == "headline"]
+        return (heads[0] + 1, heads[0]) if heads else (len(blocks), None)
+    # Blocks that will be removed anyway do not break a run of prose.
+    visible = [i for i, label in enumerate(labels) if label.kind not in _SKIPPABLE]
+    position = {block: n for n, block in enumerate(visible)}
+    first = prose[0]
+    for i, j in pairwise(prose):
+        if position[j] - position[i] <= _LOOKAHEAD:
+            first = i
+            break
+    index = first - 1
+    while index >= 0 and (
+        labels[index].kind in _SKIPPABLE
+        or (labels[index].kind == "headline" and labels[index].value == "related")
+    ):
+        index -= 1
+    if index >= 0 and labels[index].kind == "headline":
+        return index + 1, index
+    return first, None
+
+
+def _decide_preamble(
+    block: Block, label: Label, metadata: Metadata, stated: frozenset[str], out: _Decisions
+) -> None:
+    if label.kind == "breadcrumb":
+        if "categories" not in stated:
+            metadata.categories.extend(c for c in label.value if c not in metadata.categories)
+        out.remove(block, "breadcrumb")
+    elif label.kind in {"byline", "date"}:
+        _take_metadata(label, metadata, stated)
+        out.remove(block, label.reason)
+    elif label.kind in {"remove", "list", "terminal", "menu"}:
+        out.remove(block, label.reason)
+    elif len(block.text.split()) <= 3:
+        out.remove(block, "navigation")
+    else:
+        out.remove(block, "page chrome before the headline")
+
+
+def _decide_body(
+    blocks: list[Block],
+    labels: list[Label],
+    metadata: Metadata,
+    stated: frozenset[str],
+    out: _Decisions,
+) -> None:
+    list_reason: str | None = None
+    for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
+        kind = label.kind
+        if kind == "terminal":
+            out.remove(block, label.reason)
+            for rest in blocks[index + 1 :]:
+                out.remove(rest, _AFTER_END.get(label.reason, label.reason))
+            return
+        opens_story = kind == "headline" and _prose_follows(labels, index)
+        if list_reason and kind != "prose" and not opens_story:
+            own = kind in {"remove", "menu"} or (kind == "headline" and label.value == "related")
+            out.remove(block, label.reason if own else list_reason)
+            continue
+        list_reason = None
+        if kind == "list":
+            list_reason = label.reason
+            out.remove(block, label.reason)
+        elif kind in {"byline", "date"}:
+            _take_metadata(label, metadata, stated)
+            out.remove(block, label.reason)
+        elif kind in {"remove", "menu"}:
+            out.remove(block, label.reason)
+        elif kind == "breadcrumb":
+            out.remove(block, "navigation")
+        elif kind == "prose":
+            out.kept.append(KeptBlock(block, "paragraph"))
+        elif opens_story:
+            out.kept.append(KeptBlock(block, "related" if label.value == "related" else "heading"))
+        elif kind == "headline":
+            out.remove(block, label.reason or "headline without a story (related link)")
+        else:
+            out.remove(block, label.reason or "page chrome")
+
+
+def _prose_follows(labels: list[Label], index: int) -> bool:
+    """True when the next block that is not removed outright is prose."""
+    for label in labels[index + 1 : index + 1 + _LOOKAHEAD]:
+        if label.kind in {"remove", "byline", "date"}:
+            continue
+        return label.kind == "prose"
+    return False
+
+
+def _take_metadata(label: Label, metadata: Metadata, stated: frozenset[str]) -> None:
+    if label.kind == "byline" and not metadata.byline and "byline" not in stated:
+        metadata.byline = str(label.value)
+    elif (
+        label.kind == "date"
+        and not metadata.date
+        and "date" not in stated
+        and (parsed := _parse_date(str(label.value)))
+    ):
+        metadata.date = parsed
+        metadata.date_source = "text"
+
+
+def _parse_date(text: str) -> str | None:
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, fuzzy=True, dayfirst=not text[:1].isalpha()).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
+    """Copy a wire dateline ("MOSCOW, April 9 (Reuters) -") into the metadata."""
+    for item in kept:
+        if item.role == "paragraph":
+            if (match := DATELINE.match(item.block.text)) and is_dateline(match):
+                metadata.dateline = match.group(0).rstrip(" -–—:").strip()
+            return
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

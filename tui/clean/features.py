@@ -1,0 +1,99 @@
+"""Per-block features in the manner of jusText: what a block looks like
+without reading it — length, punctuation, function words, capitals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
+from tui.textstats import stop_density, stop_words, words
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    """The measurements the cleaner decides on."""
+
+    n_words: int
+    n_chars: int
+    n_sentences: int
+    ends_sentence: bool
+    stop_density: float
+    capitalised_share: float  # share of content words that start with a capital
+    glued_joins: int  # "WorldNews"-style joins of labels
+    separators: int  # menu separators like " | " or " • "
+    url_like: bool
+    starts_upper: bool
+    ends_question_or_exclamation: bool
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads like running text: sentences made with function words."""
+        if not self.ends_sentence:
+            # A standfirst or a sentence whose full stop the scraper lost.
+            return self.n_words >= 12 and self.stop_density >= 0.25 and self.separators == 0
+        if self.n_words < 4:
+            return False
+        if self.n_sentences >= 2 and self.stop_density >= 0.15:
+            return True
+        return (self.n_words >= 8 and self.stop_density >= 0.2) or (
+            self.n_words >= 4 and self.stop_density >= 0.25
+        )
+
+    @property
+    def is_headline_like(self) -> bool:
+        """Short, capitalised, no closing full stop: a headline or subheading."""
+        return (
+            2 <= self.n_words <= 25
+            and self.n_chars <= 200
+            and self.starts_upper
+            and not self.ends_sentence_with_period
+            and self.separators == 0
+            and self.glued_joins == 0
+            and not self.url_like
+            and self.n_sentences <= 1
+        )
+
+    @property
+    def ends_sentence_with_period(self) -> bool:
+        return self.ends_sentence and not self.ends_question_or_exclamation
+
+    @property
+    def is_menu_like(self) -> bool:
+        """A row of links: separators, or capitalised words with no function words."""
+        if self.separators >= 2:
+            return True
+        return (
+            self.n_words >= 4
+            and self.stop_density == 0.0
+            and self.capitalised_share >= 0.99
+            and not self.ends_sentence
+        )
+
+
+def block_features(text: str) -> BlockFeatures:
+    tokens = words(text)
+    stops = stop_words()
+    content = [t for t in tokens if t.lower() not in stops]
+    capitalised = sum(1 for t in content if t[:1].isupper())
+    stripped = text.rstrip()
+    ends = bool(_SENTENCE_END.search(stripped))
+    return BlockFeatures(
+        n_words=len(tokens),
+        n_chars=len(text),
+        n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
+        ends_sentence=ends,
+        stop_density=stop_density(tokens),
+        capitalised_share=capitalised / len(content) if content else 0.0,
+        glued_joins=len(GLUED_LABELS.findall(text)),
+        separators=len(_MENU_SEPARATORS.findall(text)) + len(BREADCRUMB_SEPARATORS.findall(text))
+        if len(tokens) <= 20
+        else len(_MENU_SEPARATORS.findall(text)),
+        url_like=bool(URL_LIKE.match(stripped)),
+        starts_upper=stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“‘'",
+        ends_question_or_exclamation=bool(re.search(r"[?!][\"'”’)]*$", stripped)),
+    )

@@ -1,0 +1,244 @@
+"""What site chrome looks like, as explainable patterns with a reason each.
+
+These are the phrases news sites put around every article (share bars,
+cookie prompts, "Most read" headers...), not anything about one article. Each
+pattern maps to the reason a reader sees for the removal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+AGENCIES = (
+    r"Reuters|AFP|AP|Associated Press|Getty(?: Images)?|EPA(?:-EFE)?|Xinhua|Yonhap|"
+    r"Shutterstock|Bloomberg|Anadolu(?: Agency)?|TASS|Sputnik|Kyodo|PA(?: Media| Wire)?|"
+    r"dpa|ANSA|Alamy|UPI|NurPhoto|SOPA Images|iStock|WireImage|Pool"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    """A whole-block pattern and the reason shown when it removes a block."""
+
+    reason: str
+    pattern: re.Pattern[str]
+
+
+def _rule(reason: str, *alternatives: str) -> ChromeRule:
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    return ChromeRule(reason, re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE))
+
+
+# Whole-block patterns: the block is nothing but this chrome.
+CHROME_RULES: tuple[ChromeRule, ...] = (
+    _rule(
+        "page chrome",
+        r"(?:back to|scroll to|go to) top(?: button| of page)?",
+        r"skip to (?:main )?(?:content|navigation|main)",
+        r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
+        r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
+        r"open in (?:the )?app|download (?:our|the) app.*",
+        r"(?:view|see) (?:all|more)(?: \w+){0,3}|load more|show more|next|previous|"
+        r"next (?:article|story)|previous (?:article|story)",
+        r"this (?:article|story|page) (?:has been|was) (?:updated|corrected)\.?",
+        r"(?:text size|font size|a\+ a-|zoom in|zoom out)",
+        r"(?:report (?:an? )?(?:error|typo|correction)|suggest a correction)",
+    ),
+    _rule(
+        "navigation",
+        r"toggle (?:navigation|menu)|(?:open |close )?(?:main )?menu|search|home(?:page)?",
+        r"(?:menu|search|sign in|log in|subscribe|home)(?:\s+(?:menu|search|sign in|log in|subscribe|home)){1,5}",
+    ),
+    _rule(
+        "advertisement",
+        r"advert(?:is(?:e)?ment|isment)?s?",
+        r"ads?",
+        r"advert(?:isement)?s?\s*[·|•:-]?\s*(?:scroll|continue|skip).{0,40}",
+        r"sponsored(?: content| post| by .{1,40})?",
+        r"(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?",
+        r"continue reading (?:below|the main story)",
+        r"paid (?:post|content|partner content)",
+        r"promoted(?: stories| content)?",
+        r"partner content",
+    ),
+    _rule(
+        "share buttons",
+        r"share(?: this| the)?(?: article| story| page| post)?(?: on .{1,30})?",
+        r"(?:(?:share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|"
+        r"pinterest|flipboard|messenger|copy link|copy|link copied|save|bookmark|gift (?:this )?article|"
+        r"comment|comments|print)[\s|•·,/]*){1,12}",
+        r"(?:click|tap) (?:to|here to) (?:share|copy|email).{0,40}",
+    ),
+    _rule(
+        "newsletter prompt",
+        r".{0,80}\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|inbox|updates|alerts|daily|briefing|digest)\b.{0,120}",
+        r"newsletters?\s*:.{0,160}",
+        r".{0,120}\b(?:newsletter|inbox)\b.{0,60}\b(?:sign up|subscribe)\b.{0,30}",
+        r".{0,60}\b(?:our|free|daily|weekly|morning|evening)\s+(?:[\w'’]+\s+){0,2}newsletters?\b.{0,80}",
+        r"get (?:the|our) .{1,60} (?:in|to) your inbox.{0,80}",
+        r"enter your e-?mail(?: address)?.{0,80}",
+        r"(?:thanks|thank you) for (?:signing up|subscribing).{0,80}",
+    ),
+    _rule(
+        "cookie notice",
+        r".{0,120}\b(?:we|this (?:site|website)) uses? cookies\b.{0,300}",
+        r"(?:accept|reject|manage)(?: all)? cookies.{0,40}",
+        r"cookie (?:policy|settings|preferences|consent).{0,60}",
+    ),
+    _rule(
+        "copyright notice",
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,160}",
+        r".{0,120}\ball rights reserved\b.{0,120}",
+    ),
+    _rule(
+        "site footer",
+        r"(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|"
+        r"contact us|about us|accessibility|sitemap|careers|advertise with us)"
+        r"(?:\s*[|•·/]\s*(?:[\w' ]{2,30}))*",
+    ),
+    _rule(
+        "sign-in prompt",
+        r"(?:log ?in|sign ?in|register|sign up|create (?:a free )?account|my account|subscribe(?: now| today)?)"
+        r"(?:\s*(?:/|\||or|to continue|to read more)\s*.{0,40})?",
+        r"already (?:a subscriber|have an account).{0,60}",
+        r"(?:subscribe|subscription) (?:to|for) (?:continue|read|unlimited|full access).{0,80}",
+        r"this (?:article|content) is (?:for|available to) subscribers.{0,60}",
+    ),
+    _rule(
+        "social follow",
+        r"follow (?:us|me)(?: on .{1,60})?",
+        r"follow @\w+.{0,40}",
+        r"like us on facebook.{0,40}",
+    ),
+    _rule("tags", r"(?:tags?|topics?|filed under|more on|keywords?)\s*:.{0,200}"),
+)
+
+# A related-story card: a marker, then (usually) a headline.
+RELATED_LINK = re.compile(
+    r"^\W*(?:read more|related(?: article| story| stories| coverage)?|see also|also read|"
+    r"read also|also see|more|watch|listen|recommended|read next|more on this story|"
+    r"explainer|opinion|analysis|live|video|gallery|in pictures|photos)\s*[:|–—-]\s*\S.*$",
+    re.IGNORECASE,
+)
+
+# Section headers after which a site lists other stories, not this one.
+LIST_SECTIONS: tuple[ChromeRule, ...] = (
+    _rule(
+        "most-read list",
+        r"most (?:read|popular|viewed|shared|commented|watched)(?: (?:articles|stories|now|today|this week))?",
+        r"(?:trending|popular)(?: now| stories| today| articles| in .{1,20})?",
+        r"top (?:stories|news|headlines)",
+        r"editor'?s'? (?:picks|choice)",
+        r"(?:the )?latest(?: news| stories| headlines)?",
+        r"what(?:'s| is) hot",
+    ),
+    _rule(
+        "related links",
+        r"related(?: articles| stories| coverage| content| news| topics| links)?",
+        r"(?:more|others?) (?:from|on|about|in) .{1,60}",
+        r"more (?:stories|news|articles|to read|headlines)",
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+        r"recommended(?: for you| stories| reading)?",
+        r"(?:read|see) (?:more|next|also)",
+        r"(?:don'?t|do not) miss",
+        r"in (?:other|case you missed|more) news.{0,20}",
+        r"what to read next",
+        r"around the (?:web|site)",
+        r"further reading",
+        r"in this series",
+    ),
+)
+
+# Headers after which nothing belongs to the article any more.
+TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
+    _rule(
+        "comments",
+        r"(?:\d+\s+)?comments?(?: \(\d+\))?",
+        r"(?:leave|post|add|write) a (?:comment|reply|response)",
+        r"join the (?:conversation|discussion|debate)",
+        r"(?:show|view|load|read) (?:all )?\d* ?comments",
+        r"comments? (?:are|have been) (?:closed|disabled).{0,40}",
+        r"discussion",
+        r"reader comments",
+    ),
+    _rule("author biography", r"about the authors?"),
+    # Wire copy ends with its credits; what follows is the site's, not the story's.
+    _rule(
+        "reporting credits",
+        r"(?:additional )?(?:reporting|writing|editing|compiled|research) by .{2,200}",
+        r"\(?(?:reporting|writing) by .{2,120}; editing by .{2,120}\)?",
+    ),
+)
+
+# Breadcrumbs point down a hierarchy; a row split by "|" or "•" is a menu.
+BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|→|::)\s*")
+# "…sPacific" where two category labels were glued: a lowercase letter (not in
+# a Mc/Mac/De- prefix, not an "iPhone"-style word) directly followed by a capital.
+GLUED_LABELS = re.compile(r"(?<![Mm]c)(?<!Mac)(?<!\b[a-z])(?<=[a-z])(?=[A-Z][a-z])")
+
+BYLINE = re.compile(
+    r"^(?i:by|written by|words by|story by|text by|reported by|von|por|par)\s+"
+    r"(?P<names>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|del|der|la|le|bin|al|el)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|der|bin|al|el)){0,4})*)"
+    r"(?P<rest>\s*(?:[,|/–—-]|\bin\b)\s*.{0,80})?$"
+)
+# "Jane Doe | Reuters", "Jane Doe, Staff Writer": a name, then a role or outlet.
+BYLINE_ROLE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|van|von|de|da|der|bin|al|el)){1,3})"
+    r"\s*[,|–—-]\s*(?P<rest>(?:[\w.'’&]+\s+){0,4}"
+    r"(?i:reporter|writer|correspondent|columnist|journalist|editor|staff|contributor|"
+    r"bureau chief|chief|analyst|critic|" + AGENCIES + r")\b[\w ,.'’&]{0,40})$"
+)
+
+# A block that is only a date or a timestamp, perhaps with a label.
+DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|first published|last updated|last modified|date|"
+    r"modified|created)(?: on| at)?\s*:?\s*)?"
+    rf"(?:{WEEKDAY},?\s+)?"
+    r"(?P<date>"
+    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
+    r"(?P<rest>[\s,|•·at-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?"
+    r"(?:\s*[|•·,]?\s*(?:updated|published).{0,60})?)\s*$",
+    re.IGNORECASE,
+)
+
+# "MOSCOW, April 9 (Reuters) -", "WASHINGTON (AP) —", "LONDON —": kept in the
+# text, copied to metadata.
+# The place must be in capitals; ``is_dateline`` checks that (``re`` has no \p{Lu}).
+DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_.'\-]*(?:[.'\-\s]+[^\W\d_][^\W\d_.'\-]*){0,3}\.?)"
+    r"(?P<region>,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    rf",?\s*(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})?,?\s*"
+    r"(?:\((?P<agency>[^)]{1,40})\))?\s*(?:[-–—]+|:)\s+"
+)
+
+
+def is_dateline(match: re.Match[str]) -> bool:
+    place = match.group("place")
+    return place.upper() == place and any(ch.isalpha() for ch in place) and len(place) > 1
+
+
+PHOTO_CAPTION = re.compile(
+    r"(?:^(?:photo(?:graph)?|image|picture|file photo|illustration|caption|image caption|"
+    r"photo credit|credit|pictured|video)\s*:)"
+    rf"|(?:\(\s*(?:photo|image|picture|file)?[^()]{{0,80}}\b(?:{AGENCIES})\b[^()]{{0,40}}\)\s*$)"
+    rf"|(?:\b(?:photo|image|picture)s?\s*(?:by|credit|courtesy(?: of)?)\b[^.]{{0,80}}$)"
+    r"|(?:\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.:]{2,60}$)"
+    rf"|(?:\s(?:[A-Z][\w.'’\-]+\s?){{0,3}}/\s*(?:{AGENCIES})(?:\s*/\s*\w+)?\s*$)"
+    rf"|(?:^(?:{AGENCIES})\s*$)"
+    rf"|(?:\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES)\s*/\s*[\w .'’\-]{{2,40}}\s*$)",
+    re.IGNORECASE,
+)
+
+URL_LIKE = re.compile(
+    r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.uk|html?)(?:/\S*)?$", re.IGNORECASE
+)

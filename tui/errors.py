@@ -1,0 +1,19 @@
+"""The one error type the pipeline raises for bad input.
+
+Every failure a user can cause (a missing file, an empty one, a binary one)
+becomes a ``LedeError`` with a one-line message; the CLI prints it and exits
+with its code, the reader shows it in an error panel. Nothing else is caught,
+so real bugs still surface in tests.
+"""
+
+from __future__ import annotations
+
+
+class LedeError(Exception):
+    """Bad input or a missing resource, told in one line."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))
+        self.message = " ".join(message.split())

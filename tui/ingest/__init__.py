@@ -1,0 +1,107 @@
+"""Ingest: any source → a ``RawArticle`` (blocks in reading order + metadata).
+
+Each source (plain text now; HTML, Markdown and URLs plug in here) only has to
+produce blocks and metadata; cleaning, segmentation and analysis are shared.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.errors import LedeError
+from tui.ingest.decode import decode_bytes, sanitize
+from tui.ingest.sidecar import is_sidecar, read_sidecar
+from tui.ingest.text import text_blocks
+from tui.model import Block, Metadata
+
+MAX_BYTES = 50 * 1024 * 1024
+ARTICLE_SUFFIXES = (".txt", ".text")
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """What a source produced, before any decision about what to keep."""
+
+    source: str
+    blocks: list[Block]
+    metadata: Metadata = field(default_factory=Metadata)
+    controls_removed: int = 0
+    # Metadata fields the source stated outright (a sidecar, front matter):
+    # the cleaner must not overwrite them with guesses from the text.
+    stated: frozenset[str] = frozenset()
+
+
+def read_path(path: str | Path) -> RawArticle:
+    """Read one article file (and its sidecar) into blocks."""
+    path = Path(path)
+    data = read_bytes(path)
+    decoded = decode_bytes(data, str(path))
+    raw = RawArticle(
+        str(path), text_blocks(decoded.text), controls_removed=decoded.controls_removed
+    )
+    sidecar = read_sidecar(path)
+    for key, value in sidecar.items():
+        setattr(raw.metadata, key, value)
+    if sidecar.get("date"):
+        raw.metadata.date_source = "sidecar"
+    raw.stated = frozenset(key for key, value in sidecar.items() if value)
+    return raw
+
+
+def read_string(text: str, source: str = "<text>") -> RawArticle:
+    """Read an article held in a string (tests, stdin, the Python API)."""
+    decoded = sanitize(text)
+    if not decoded.text.strip():
+        raise LedeError(f"{source}: the text is empty")
+    return RawArticle(source, text_blocks(decoded.text), controls_removed=decoded.controls_removed)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a regular file, refusing what is missing, special or too large."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise LedeError(f"{path}: no such file or folder") from None
+    except OSError as error:
+        raise LedeError(f"{path}: cannot read ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LedeError(f"{path}: is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise LedeError(f"{path}: not a regular file (a pipe or a device?)")
+    if info.st_size > MAX_BYTES:
+        raise LedeError(
+            f"{path}: {info.st_size / 1024 / 1024:.0f} MB is over the "
+            f"{MAX_BYTES // 1024 // 1024} MB limit for one article"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise LedeError(f"{path}: cannot read ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise LedeError(f"{path}: grew past the {MAX_BYTES // 1024 // 1024} MB limit while read")
+    return data
+
+
+def find_articles(folder: str | Path) -> list[Path]:
+    """The article files in a folder (not recursive), sorted by name."""
+    folder = Path(folder)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        raise LedeError(f"{folder}: cannot list the folder ({error.strerror})") from None
+    found = [
+        entry
+        for entry in entries
+        if entry.is_file()
+        and entry.suffix.lower() in ARTICLE_SUFFIXES
+        and not is_sidecar(entry)
+        and not entry.name.startswith(".")
+    ]
+    if not found:
+        raise LedeError(
+            f"{folder}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)"
+        )
+    return found

@@ -1,0 +1,128 @@
+"""Bytes to clean Unicode text: encodings, BOMs, line ends, odd whitespace.
+
+Terminal safety starts here: escape sequences and control characters never
+get past this module, and how many were dropped is reported so the cleaner can
+record it among the removed blocks (nothing is lost silently).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tui.errors import LedeError
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL/ST),
+# DCS/SOS/PM/APC (ESC P/X/^/_ ... ST), and two-byte ESC sequences; plus the
+# 8-bit C1 forms of CSI (\x9b) and OSC/DCS (\x9d, \x90 ...).
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]                      # CSI
+  | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])      # OSC, DCS, SOS, PM, APC ...
+    [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?        # ... up to BEL or ST
+  | \x1b[ -/]*[0-~]                              # other ESC sequences
+    """,
+    re.VERBOSE,
+)
+# C0 and C1 controls except tab and newline, plus DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text ready for block splitting, and what had to be dropped on the way."""
+
+    text: str
+    encoding: str
+    controls_removed: int
+
+
+def decode_bytes(data: bytes, name: str) -> DecodedText:
+    """Decode bytes as UTF-8 (with or without BOM), else as charset-normalizer says."""
+    if not data.strip():
+        raise LedeError(f"{name}: the file is empty")
+    encoding = _detect_encoding(data, name)
+    text = data.decode(encoding, errors="replace")
+    return sanitize(text, encoding)
+
+
+def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
+    """Normalise line ends and whitespace and drop control sequences."""
+    text = text.removeprefix("\ufeff")
+    # Line breaks first: "\r\n" must become one newline, not a dropped control.
+    text = _LINE_BREAKS.sub("\n", text)
+    removed = 0
+
+    def _count(match: re.Match[str]) -> str:
+        nonlocal removed
+        removed += 1
+        return ""
+
+    text = _ESCAPE_SEQUENCE.sub(_count, text)
+    text = _CONTROL.sub(_count, text)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\t", " ")
+    text = "".join(" " if _is_odd_space(ch) else ch for ch in text)
+    return DecodedText(text, encoding, removed)
+
+
+def _is_odd_space(ch: str) -> bool:
+    return ch != " " and ch != "\n" and unicodedata.category(ch) == "Zs"
+
+
+def _detect_encoding(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:8192]
+    if b"\x00" in head and _looks_utf16(head):
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A file cut off mid-character is still UTF-8: only its tail is broken.
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            return "utf-8"
+    else:
+        _reject_binary(data, name)
+        return "utf-8"
+    _reject_binary(data, name)
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        raise LedeError(f"{name}: cannot tell the text encoding (is it a binary file?)")
+    # Short Western text often fits several code pages equally well; the web's
+    # legacy default (windows-1252, which WHATWG reads for latin-1 too) wins ties.
+    tied = {
+        match.encoding
+        for match in results
+        if match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01
+    }
+    for preferred in ("cp1252", "latin_1", "iso8859_15"):
+        if preferred in tied:
+            return preferred
+    return best.encoding
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    sample = data[:8192]
+    if b"\x00" in sample and not _looks_utf16(sample):
+        raise LedeError(f"{name}: this looks like a binary file, not an article")
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if controls > len(sample) * 0.1:
+        raise LedeError(f"{name}: this looks like a binary file, not an article")
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = max(1, len(sample) // 2)
+    return max(even_zero, odd_zero) > half * 0.3 and min(even_zero, odd_zero) < half * 0.05

@@ -1,0 +1,302 @@
+"""The data model: plain dataclasses that every stage passes along.
+
+An ``Article`` is what ingest → clean → segment produce; an ``Analysis`` adds
+the language stages' entities and timeline. ``Analysis.to_dict`` is the
+public JSON contract (see README, "The Analysis JSON"), versioned by
+``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+PARAGRAPH_SEPARATOR = "\n\n"
+
+BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
+StoryKind = Literal["main", "embedded"]
+EntityType = Literal["person", "place", "organisation", "group", "event", "other"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "person",
+    "place",
+    "organisation",
+    "group",
+    "event",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the input as a source saw it: a paragraph or a heading."""
+
+    text: str
+    source_line: int
+    kind: BlockKind = "paragraph"
+    # A heading level or other hint a structured source (HTML, Markdown) gives.
+    level: int = 0
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What is known about the article besides its text."""
+
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    url: str | None = None
+    categories: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": self.date,
+            "date_source": self.date_source,
+            "byline": self.byline,
+            "site": self.site,
+            "url": self.url,
+            "categories": list(self.categories),
+            "dateline": self.dateline,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A kept paragraph; ``start``/``end`` index its story's text."""
+
+    text: str
+    start: int
+    end: int
+    source_line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source_line": self.source_line,
+        }
+
+
+@dataclass(slots=True)
+class Story:
+    """The main story or one the site embedded into it."""
+
+    id: str
+    kind: StoryKind
+    title: str | None
+    paragraphs: list[Paragraph]
+    title_line: int | None = None
+    # Section subheadings inside the story: (paragraph index they precede, text, line).
+    subheadings: list[tuple[int, str, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "title_line": self.title_line,
+            "subheadings": [
+                {"before_paragraph": i, "text": t, "source_line": line}
+                for i, t, line in self.subheadings
+            ],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+
+
+def make_story(
+    story_id: str,
+    kind: StoryKind,
+    title: str | None,
+    blocks: list[Block],
+    title_line: int | None = None,
+    subheadings: list[tuple[int, str, int]] | None = None,
+) -> Story:
+    """Build a story whose paragraph offsets index its joined text exactly."""
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for block in blocks:
+        end = offset + len(block.text)
+        paragraphs.append(Paragraph(block.text, offset, end, block.source_line))
+        offset = end + len(PARAGRAPH_SEPARATOR)
+    return Story(story_id, kind, title, paragraphs, title_line, subheadings or [])
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    """A block the cleaner took out, and why, so a reader can always see it."""
+
+    text: str
+    reason: str
+    source_line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "source_line": self.source_line}
+
+
+@dataclass(slots=True)
+class Article:
+    """The cleaned, segmented article: what the reader can show at once."""
+
+    source: str
+    metadata: Metadata
+    stories: list[Story]
+    removed: list[RemovedBlock]
+
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title or (self.stories[0].title if self.stories else None)
+
+    def story(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        raise KeyError(story_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in a story's text where an entity is named."""
+
+    story: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story": self.story, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing, with every mention of it linked."""
+
+    id: str
+    name: str
+    type: EntityType
+    label: str
+    aliases: list[str]
+    mentions: list[Mention]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression found in a story, normalised (TIMEX3-style)."""
+
+    story: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None  # e.g. 2018-04-09, 2018-W14, P3D, FUTURE_REF; None if unknown
+    mod: str | None = None  # START, MID, END, APPROX, BEFORE, AFTER, ...
+    granularity: str | None = None  # day, week, month, quarter, year, decade, ...
+    relative: str | None = None  # how it is anchored, e.g. "-1 week"
+    label: str = ""  # readable: "Mon 9 Apr 2018"
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.story,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "granularity": self.granularity,
+            "relative": self.relative,
+            "label": self.label,
+        }
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    """One anchored point or interval in time, with what happened then."""
+
+    story: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    label: str
+    granularity: str | None
+    mod: str | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    entities: list[str]
+    also: list[TimeExpression] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.story,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "label": self.label,
+            "precision": self.granularity,
+            "mod": self.mod,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "entities": list(self.entities),
+            "also": [
+                {"text": e.text, "start": e.start, "end": e.end, "value": e.value}
+                for e in self.also
+            ],
+        }
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything lede knows about one article; the UI only renders this."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    model: str | None = None
+    # Sentence spans per story: story id -> [(start, end)], for the reader's jumps.
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        return self.article.title
+
+    def to_dict(self) -> dict[str, Any]:
+        article = self.article
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": article.source,
+            "title": article.title,
+            "metadata": article.metadata.to_dict(),
+            "model": self.model,
+            "stories": [s.to_dict() for s in article.stories],
+            "removed": [r.to_dict() for r in article.removed],
+            "entities": [e.to_dict() for e in self.entities],
+            "time_expressions": [t.to_dict() for t in self.time_expressions],
+            "timeline": [e.to_dict() for e in self.timeline],
+        }

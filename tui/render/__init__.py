@@ -1,0 +1,1 @@
+"""Renderers of an Analysis for the command line: JSON, plain text, Rich."""

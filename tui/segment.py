@@ -1,0 +1,229 @@
+"""Segment: group kept blocks into the main story and embedded stories.
+
+A site inserts a related story as a headline followed by its own paragraphs.
+A headline inside the body is therefore either a section subheading of the
+main story or the start of an embedded one. It starts an embedded story when
+its first paragraph restates it (a news lede) and the paragraphs under it
+keep to its topic more than to the main story's; the embedded story is the
+contiguous run of paragraphs that does so best, and the main story resumes
+after it. Topic is measured with content words weighted by how rare they are
+in the article, names weighted up, so words the whole article shares (its
+protagonists) count for little and what is particular to each story counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from tui.clean import Cleaned, KeptBlock
+from tui.model import Article, Block, RemovedBlock, Story, make_story
+from tui.textstats import content_terms, multiword_names
+
+# A heading's first paragraph must restate at least this share of it (by weight).
+LEDE_OVERLAP = 0.3
+# Paragraphs under the heading must lean to its topic by at least this margin.
+COHESION_MARGIN = 0.05
+# Paragraphs that share less than this with the main story are off its topic.
+DISTINCT_COVERAGE = 0.3
+NAME_WEIGHT = 1.5
+# A headline that opens a story has at least this many content words.
+MIN_HEADLINE_TERMS = 4
+
+Vector = dict[str, float]
+HEADINGS = ("heading", "related")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingDecision:
+    """Why a heading was read as it was; kept for tests and explanations."""
+
+    text: str
+    embedded: bool
+    lede_overlap: float
+    margins: tuple[float, ...]
+    length: int
+
+
+def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
+    """Build the article's stories from the cleaner's kept blocks."""
+    kept = cleaned.kept
+    title_block = kept[cleaned.title_index].block if cleaned.title_index is not None else None
+    body = [k for k in kept if k.role != "title"]
+    weigher = _Weigher([k.block.text for k in kept])
+    title_text = title_block.text if title_block else (cleaned.metadata.title or "")
+
+    owner = ["main"] * len(body)  # which story each body block belongs to
+    decisions: list[HeadingDecision] = []
+    embedded_count = 0
+    for h in (i for i, k in enumerate(body) if k.role in HEADINGS):
+        if owner[h] != "main":
+            continue
+        end = _range_end(body, h)
+        if end == h + 1:
+            continue
+        outside = [
+            body[i].block.text
+            for i in range(len(body))
+            if body[i].role == "paragraph" and not h < i < end and owner[i] == "main"
+        ]
+        decision = _judge(body, h, end, title_text, outside, weigher)
+        decisions.append(decision)
+        if decision.embedded:
+            embedded_count += 1
+            for i in range(h, h + 1 + decision.length):
+                owner[i] = f"embedded-{embedded_count}"
+
+    removed = list(cleaned.removed)
+    for i, item in enumerate(body):
+        if item.role == "related" and owner[i] == "main":
+            # A "Read more:" card whose paragraphs are not its own story.
+            owner[i] = "removed"
+            removed.append(RemovedBlock(item.block.text, "related link", item.block.source_line))
+    removed.sort(key=lambda r: r.source_line)
+    stories = [_build_main(cleaned, title_block, body, owner)]
+    for number in range(1, embedded_count + 1):
+        story_id = f"embedded-{number}"
+        members = [body[i] for i in range(len(body)) if owner[i] == story_id]
+        head, rest = members[0], members[1:]
+        stories.append(
+            make_story(
+                story_id,
+                "embedded",
+                head.block.text,
+                [m.block for m in rest],
+                title_line=head.block.source_line,
+            )
+        )
+    article = Article(cleaned.source, cleaned.metadata, stories, removed)
+    return article, decisions
+
+
+def _range_end(body: list[KeptBlock], heading: int) -> int:
+    for i in range(heading + 1, len(body)):
+        if body[i].role in HEADINGS:
+            return i
+    return len(body)
+
+
+def _judge(
+    body: list[KeptBlock],
+    h: int,
+    end: int,
+    title: str,
+    outside: list[str],
+    weigher: _Weigher,
+) -> HeadingDecision:
+    """Decide whether heading ``h`` opens an embedded story, and how long it is.
+
+    Paragraphs under the heading are compared with two signatures: the
+    heading with its first paragraph, and the main title with the main
+    story's first paragraph (or, when the heading comes before any main
+    paragraph, the first paragraph after the split). Terms both share cancel
+    out; what is particular to each decides. The split ``k`` maximises the
+    lean to the heading of paragraphs before it plus the lean to the main
+    story of paragraphs after it; ties go to the longer embedded story.
+    """
+    heading_vector = weigher.vector(body[h].block.text)
+    lede_vector = weigher.vector(body[h + 1].block.text)
+    overlap = _coverage(heading_vector, lede_vector)
+    story = _merge([heading_vector, lede_vector])
+    title_vector = weigher.vector(title)
+    vectors = [weigher.vector(body[i].block.text) for i in range(h + 1, end)]
+    n = len(vectors)
+    main_lede = weigher.vector(outside[0]) if outside else None
+
+    best: tuple[float, int, list[float]] | None = None
+    for k in range(1, n + 1):
+        lede = main_lede if main_lede is not None else (vectors[k] if k < n else {})
+        main = _merge([title_vector, lede])
+        margins = [_coverage(v, story) - _coverage(v, main) for v in vectors[1:]]
+        # margins[j] is paragraph j + 1 of the range; the story holds 0..k-1.
+        after = margins[k - 1 :] if main_lede is not None else margins[k:]
+        score = sum(margins[: k - 1]) - sum(after)
+        if best is None or score >= best[0]:
+            best = (score, k, margins)
+    assert best is not None
+    _, length, margins = best
+
+    inside = margins[: length - 1]
+    returns = length < n and margins[length - 1] < -COHESION_MARGIN
+    leans = sum(inside) >= COHESION_MARGIN or returns
+    # A separate story introduces its people again in full; a section of the
+    # same story uses the short forms the story already set up.
+    title_names = multiword_names(title)
+    reintroduced = bool(
+        (multiword_names(body[h + 1].block.text) - title_names)
+        & set().union(*(multiword_names(t) for t in outside))
+    )
+    main_full = _merge([title_vector, *(weigher.vector(t) for t in outside)])
+    distinct = sum(_coverage(v, main_full) for v in vectors[:length]) / length < DISTINCT_COVERAGE
+    # Headlines say who did what; a subheading is a short label ("The cost").
+    headline = len(heading_vector) >= MIN_HEADLINE_TERMS
+    embedded = (
+        headline and overlap >= LEDE_OVERLAP and (leans or n == 1) and (reintroduced or distinct)
+    )
+    return HeadingDecision(body[h].block.text, embedded, overlap, tuple(margins), length)
+
+
+def _build_main(
+    cleaned: Cleaned, title_block: Block | None, body: list[KeptBlock], owner: list[str]
+) -> Story:
+    blocks: list[Block] = []
+    subheadings: list[tuple[int, str, int]] = []
+    for item, story_id in zip(body, owner, strict=True):
+        if story_id != "main":
+            continue
+        if item.role in HEADINGS:
+            subheadings.append((len(blocks), item.block.text, item.block.source_line))
+        else:
+            blocks.append(item.block)
+    title = title_block.text if title_block else cleaned.metadata.title
+    return make_story(
+        "main",
+        "main",
+        title,
+        blocks,
+        title_line=title_block.source_line if title_block else None,
+        subheadings=subheadings,
+    )
+
+
+class _Weigher:
+    """Turns text into weighted term vectors with article-level IDF."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._terms = {text: content_terms(text) for text in texts}
+        df: Counter[str] = Counter()
+        for terms in self._terms.values():
+            df.update({stem for stem, _ in terms})
+        n = max(1, len(texts))
+        self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
+        self._default_idf = math.log((n + 1) / 0.5)
+
+    def vector(self, text: str) -> Vector:
+        terms = self._terms.get(text)
+        if terms is None:
+            terms = content_terms(text)
+        vector: Vector = {}
+        for stem, is_name in terms:
+            weight = self._idf.get(stem, self._default_idf) * (NAME_WEIGHT if is_name else 1.0)
+            vector[stem] = max(vector.get(stem, 0.0), weight)
+        return vector
+
+
+def _merge(vectors: list[Vector]) -> Vector:
+    merged: Vector = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            merged[term] = max(merged.get(term, 0.0), weight)
+    return merged
+
+
+def _coverage(vector: Vector, signature: Vector) -> float:
+    """Share of ``vector``'s weight that ``signature`` also has."""
+    total = sum(vector.values())
+    if not total:
+        return 0.0
+    return sum(w for term, w in vector.items() if term in signature) / total

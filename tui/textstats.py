@@ -1,0 +1,116 @@
+"""Word-level features shared by the cleaner and the segmenter.
+
+Pure functions over strings; no language model, so they run before spaCy has
+loaded and keep cleaning fast on megabytes of text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The English stop-word list shipped in ``tui/data``."""
+    text = resources.files("tui.data").joinpath("stopwords_en.txt").read_text("utf-8")
+    words = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in words for word in line.split())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stop_density(tokens: list[str]) -> float:
+    """Share of tokens that are function words: high in prose, low in menus."""
+    if not tokens:
+        return 0.0
+    stops = stop_words()
+    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+
+
+def stem(word: str) -> str:
+    """A light stem that makes 'Korea', 'Korean', 'Koreans' and 'Korea’s' meet."""
+    w = _POSSESSIVE.sub("", word.lower())
+    # Demonyms and plurals meet their place or singular: "Russian"/"Russia",
+    # "Chinese"/"China", "Koreans"/"Korea" all become "russ", "chin", "kore".
+    for suffix in ("ians", "ian", "ia", "ans", "an", "ese", "ies", "es", "s", "a"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    # Verb forms meet too: "cycling"/"cycle", "seized"/"seize", "travels"/"traveled".
+    for suffix in ("ing", "ed", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+NAME = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'\-]*)\s+)+[A-Z][\w’'\-]*")
+
+
+def multiword_names(text: str) -> set[str]:
+    """The last two words of runs of capitalised words: likely full names."""
+    names: set[str] = set()
+    stops = stop_words()
+    for match in NAME.finditer(text):
+        parts = [_POSSESSIVE.sub("", w) for w in match.group().split()]
+        while parts and parts[0].lower() in stops:
+            parts = parts[1:]
+        if len(parts) >= 2:
+            names.add(" ".join(parts[-2:]))
+    return names
+
+
+# Days and months say when, not what: they would tie unrelated stories together.
+CALENDAR_WORDS = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+    )
+)
+
+
+def content_terms(text: str) -> list[tuple[str, bool]]:
+    """Stems of content words, each flagged when it was capitalised mid-text."""
+    stops = stop_words() | CALENDAR_WORDS
+    terms: list[tuple[str, bool]] = []
+    for index, token in enumerate(words(text)):
+        lower = token.lower()
+        if lower in stops or len(lower) < 3:
+            continue
+        capitalised = token[0].isupper() and index > 0
+        terms.append((stem(token), capitalised))
+    return terms
