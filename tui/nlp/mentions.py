@@ -1,0 +1,168 @@
+"""Entity mentions from spaCy's recogniser, with their boundaries repaired.
+
+The small model's spans are often a little wrong at the edges: a leading
+"the", a possessive ("North Korea’s"), a role word after a name ("North Korea
+FM"), a hyphenated given name cut at the hyphen ("Moon Jae" + "-in"), two
+names fused over a possessive ("the South’s Moon Jae"), or a descriptor
+instead of the place ("Asian Republic" of Turkmenistan). Each fix here is a
+rule about the shape of English names, applied to any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy labels lede shows, and the type a person sees.
+LABEL_TYPES = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+}
+DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+HYPHEN_TAIL = re.compile(r"-[a-z]{1,6}\b")
+# "Emilia" + "-Romagna": a capitalised tail joins a place unless it is a place
+# itself ("US-China" talks are between two).
+CAPITAL_TAIL = re.compile(r"-(?P<word>[A-Z][a-z]+)\b")
+# Role words and their abbreviations that follow a name but are not part of it.
+ROLE_WORDS = frozenset(
+    ["FM", "PM", "MP", "MEP", "CEO", "CFO", "COO", "DM", "FS", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "envoy", "ambassador", "minister", "president", "premier", "chancellor", "chief", "leader", "leaders", "chairman", "chairwoman", "governor", "mayor", "secretary", "delegation", "counterpart", "team", "squad", "side", "government", "authorities"]
+)
+# Common nouns that name a kind of place; "the Asian Republic of X" describes X.
+GENERIC_PLACE_NOUNS = frozenset(
+    ["republic", "kingdom", "state", "states", "emirate", "sultanate", "principality", "federation", "region", "province", "territory", "country", "nation", "island", "islands", "city", "capital"]
+)
+DESCRIPTOR_FOLLOWS = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A mention as found and repaired, before mentions become entities."""
+
+    story: str
+    start: int
+    end: int
+    text: str
+    label: str
+    # The span's shape was changed: its label is asked of the model again.
+    reshaped: bool = False
+
+
+def truecase_capitals(text: str) -> str:
+    """Capitalise-only copy of all-caps stretches, same length, for the model.
+
+    The small model reads "JAPAN BEAT SYRIA" poorly; "Japan Beat Syria" well.
+    Lengths never change, so offsets into the original stay exact.
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        words = match.group(0)
+        out = []
+        for word in re.split(r"(\W+)", words):
+            if len(word) > 1 and word.isalpha():
+                lowered = word[0] + "".join(
+                    c.lower() if len(c.lower()) == 1 else c for c in word[1:]
+                )
+                out.append(lowered)
+            else:
+                out.append(word)
+        return "".join(out)
+
+    # Three or more all-caps words in a row (headlines, datelines, tables).
+    return re.sub(r"\b[A-Z][A-Z'\-]+(?:[\s,.:;\-]+[A-Z][A-Z'\-]+){2,}\b", fix, text)
+
+
+def doc_mentions(story: str, doc: Doc, text: str) -> list[RawMention]:
+    """Repaired mentions of one story's doc; ``text`` is the story's own text."""
+    mentions: list[RawMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        for mention in _repair(
+            RawMention(story, ent.start_char, ent.end_char, "", ent.label_), text
+        ):
+            if mention.end > mention.start:
+                mentions.append(replace(mention, text=text[mention.start : mention.end]))
+    return mentions
+
+
+def _repair(mention: RawMention, text: str) -> list[RawMention]:
+    start, end, reshaped = mention.start, mention.end, False
+    # A hyphenated given name the tokenizer cut: "Moon Jae" + "-in".
+    if tail := HYPHEN_TAIL.match(text, end):
+        end, reshaped = tail.end(), True
+    elif mention.label in {"GPE", "LOC"} and (tail := CAPITAL_TAIL.match(text, end)):
+        from tui.nlp.gazetteer import canonical_place
+
+        if canonical_place(tail.group("word")) is None:
+            end = tail.end()
+    span = text[start:end]
+    # Two names fused over a possessive: "the South’s Moon Jae-in" (but an
+    # event's name may hold one: "New Year’s Day").
+    if mention.label != "EVENT" and (inner := INNER_POSSESSIVE.search(span)):
+        left = replace(mention, end=start + inner.start(), reshaped=True)
+        right = replace(mention, start=start + inner.end(), end=end, reshaped=True)
+        return [m for part in (left, right) for m in _repair(part, text)]
+    for determiner in DETERMINERS:
+        if span.startswith(determiner) and len(span) > len(determiner):
+            start += len(determiner)
+            span = span[len(determiner) :]
+            break
+    if possessive := POSSESSIVE.search(span):
+        end = start + possessive.start()
+        span = text[start:end]
+    words = span.split()
+    while len(words) > 1 and words[-1] in ROLE_WORDS:
+        span = span[: span.rfind(words[-1])].rstrip()
+        end = start + len(span)
+        words = span.split()
+        reshaped = True
+    if _is_descriptor(span, text, end, mention.label):
+        return []
+    return [replace(mention, start=start, end=end, reshaped=reshaped or mention.reshaped)]
+
+
+def _is_descriptor(span: str, text: str, end: int, label: str) -> bool:
+    """ "Asian Republic" in "the central Asian Republic of Turkmenistan"."""
+    if label not in {"GPE", "LOC"}:
+        return False
+    words = span.split()
+    if not words or words[-1].lower() not in GENERIC_PLACE_NOUNS:
+        return False
+    from tui.nlp.gazetteer import canonical_place
+
+    return canonical_place(span) is None and bool(DESCRIPTOR_FOLLOWS.match(text, end))
+
+
+def relabel(nlp: Language, mentions: list[RawMention]) -> list[RawMention]:
+    """Ask the model again about reshaped spans, read on their own.
+
+    A span cut out of a fused one carries the fused span's label ("Moon
+    Jae-in" as LOC); on its own the model reads the name for what it is.
+    """
+    from tui.nlp.gazetteer import canonical_place
+
+    reshaped = sorted({m.text for m in mentions if m.reshaped})
+    labels: dict[str, str] = {}
+    for text, doc in zip(reshaped, nlp.pipe(reshaped), strict=True):
+        whole = [e for e in doc.ents if e.start_char == 0 and e.end_char == len(text)]
+        if canonical_place(text):
+            labels[text] = "GPE"
+        elif whole and whole[0].label_ in LABEL_TYPES:
+            labels[text] = whole[0].label_
+    return [replace(m, label=labels.get(m.text, m.label)) if m.reshaped else m for m in mentions]

@@ -1,0 +1,130 @@
+"""Events: the time expressions that anchor something, in time order.
+
+Durations, sets and bare adverbs ("currently") stay on their sentence; each
+point or interval becomes an event with its sentence and the entities named
+in it. A restatement of the same time in the next sentence ("last month …
+in late March") is one event, told by its most precise expression.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from tui.model import Entity, TimeExpression, TimelineEvent
+
+GRANULARITY_RANK = {
+    "part of day": 7,
+    "minute": 8,
+    "day": 6,
+    "week": 5,
+    "month": 4,
+    "season": 3,
+    "quarter": 3,
+    "year": 2,
+    "decade": 1,
+    "century": 0,
+}
+
+
+def build_events(
+    expressions: list[TimeExpression],
+    texts: dict[str, str],
+    sentences: dict[str, list[tuple[int, int]]],
+    entities: list[Entity],
+    dated: bool,
+) -> list[TimelineEvent]:
+    order = {story: i for i, story in enumerate(texts)}
+    plotted = sorted((e for e in expressions if e.plot), key=lambda e: (order[e.story], e.start))
+    groups: list[list[TimeExpression]] = []
+    for expression in plotted:
+        recent = [g for g in groups[-3:] if _restates(g[-1], expression, sentences)]
+        if recent:
+            recent[-1].append(expression)
+        else:
+            groups.append([expression])
+
+    events = [_event(group, texts, sentences, entities) for group in groups]
+    reading = {id(event): index for index, event in enumerate(events)}
+    if dated:
+        events.sort(key=lambda ev: (_sort_point(ev), reading[id(ev)]))
+    return events
+
+
+def _sentence(
+    sentences: dict[str, list[tuple[int, int]]], story: str, offset: int
+) -> tuple[int, int, int]:
+    spans = sentences.get(story) or [(0, 0)]
+    index = max(0, bisect_right([s for s, _ in spans], offset) - 1)
+    start, end = spans[index]
+    return index, start, end
+
+
+def _restates(
+    previous: TimeExpression, current: TimeExpression, sentences: dict[str, list[tuple[int, int]]]
+) -> bool:
+    if previous.story != current.story or not previous.interval or not current.interval:
+        return False
+    first = _sentence(sentences, previous.story, previous.start)[0]
+    second = _sentence(sentences, current.story, current.start)[0]
+    if second - first > 1:
+        return False
+    if previous.text.lower() == current.text.lower():
+        return False
+    a, b = previous.interval, current.interval
+    nested = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    same_value = (previous.value or "")[:7] == (current.value or "")[:7]
+    return nested and same_value
+
+
+def _specificity(expression: TimeExpression) -> tuple[int, int, int]:
+    return (
+        GRANULARITY_RANK.get(expression.granularity or "", -1),
+        1 if expression.mod in {"START", "MID", "END"} else 0,
+        1 if expression.relative is None else 0,
+    )
+
+
+def _event(
+    group: list[TimeExpression],
+    texts: dict[str, str],
+    sentences: dict[str, list[tuple[int, int]]],
+    entities: list[Entity],
+) -> TimelineEvent:
+    primary = max(group, key=_specificity)
+    story = primary.story
+    text = texts[story]
+    _, sentence_start, sentence_end = _sentence(sentences, story, primary.start)
+    spans = [_sentence(sentences, story, e.start)[1:] for e in group]
+    involved = [
+        entity.id
+        for entity in entities
+        if any(
+            m.story == story and any(s <= m.start < e for s, e in spans) for m in entity.mentions
+        )
+    ]
+    start = primary.lead_text_start
+    return TimelineEvent(
+        story=story,
+        text=text[start : primary.end],
+        start=start,
+        end=primary.end,
+        value=primary.value,
+        label=primary.label,
+        granularity=primary.granularity,
+        mod=primary.mod,
+        sentence=text[sentence_start:sentence_end].strip(),
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        entities=involved,
+        also=[e for e in group if e is not primary],
+        interval=primary.interval,
+    )
+
+
+def _sort_point(event: TimelineEvent) -> float:
+    """The middle of the event's interval, as a day number; unknown ones last."""
+    if event.interval is None:
+        return float("inf")
+    start, end = (date.fromisoformat(d).toordinal() for d in event.interval)
+    return (start + end) / 2

@@ -1,0 +1,799 @@
+"""Normalisation: a matched time expression → a TIMEX3-style value.
+
+Values are computed against the document creation time (the publication
+date). Where it is unknown, absolute dates still normalise, and relative ones
+keep a relative description ("-1 week") with no value. News conventions: a
+weekday or a date without a year goes back or forward by the tense of its
+sentence; "last week" is the ISO week before the publication date's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from tui.timeline.calendar import (
+    MONTHS,
+    SEASON_CODES,
+    SEASONS,
+    WEEKDAYS,
+    day_label,
+    holiday_dates,
+    holiday_key,
+    iso_week_value,
+    month_interval,
+    month_label,
+    week_interval,
+    week_label,
+    year_interval,
+)
+
+Interval = tuple[date, date]
+MODS = {
+    "early": "START",
+    "start": "START",
+    "beginning": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "close": "END",
+    "turn": "APPROX",
+}
+MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around"}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "a hundred": 100,
+    "a couple of": 2,
+    "a dozen": 12,
+}
+VAGUE_NUMBERS = {"a few", "several", "half a"}
+UNIT_CODES = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "M",
+    "year": "Y",
+    "decade": "Y",
+    "century": "Y",
+    "centurie": "Y",
+    "weekend": "WE",
+}
+UNIT_FACTORS = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
+TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+PRESENT_REFS = {
+    "currently",
+    "nowadays",
+    "now",
+    "at present",
+    "at the moment",
+    "right now",
+    "these days",
+    "so far",
+    "to date",
+}
+FUTURE_REFS = {"soon", "in the future"}
+# A vague window ("the coming weeks") reaches about this many units from the date.
+VAGUE_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What normalisation knows about where an expression stands."""
+
+    dct: date | None
+    tense: str | None  # "past", "future", "present" or None
+    lead: str | None = None  # "later"/"earlier" before the expression
+    anchor: date | None = None  # the last date the story mentioned, for "two days later"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A normalised time expression."""
+
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    granularity: str | None
+    label: str
+    mod: str | None = None
+    relative: str | None = None
+    interval: Interval | None = None
+    plot: bool = True  # anchors an event on the timeline
+
+
+def normalise(kind: str, match: re.Match[str], ctx: Context) -> Value | None:
+    handler = _HANDLERS.get(kind)
+    return handler(match, ctx) if handler else None
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def _mod(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    word = (groups.get("part") or groups.get("edge") or "").lower()
+    return MODS.get(word)
+
+
+def _with_mod(label: str, mod: str | None) -> str:
+    return f"{MOD_WORDS[mod]} {label}" if mod else label
+
+
+def _month(match: re.Match[str], group: str = "month") -> int:
+    return MONTHS[match.group(group).lower().rstrip(".")]
+
+
+def _direction(ctx: Context) -> str | None:
+    if ctx.lead == "earlier":
+        return "past"
+    if ctx.lead == "later":
+        return "future"
+    if ctx.tense == "present":
+        return "future"
+    return ctx.tense
+
+
+def _year_for(ctx: Context, month: int, day: int | None = None) -> int | None:
+    """The year a month (or day) without one most likely means."""
+    if ctx.dct is None:
+        return None
+    dct, year = ctx.dct, ctx.dct.year
+    point = (month, day or 0)
+    here = (dct.month, dct.day if day else 0)
+    direction = _direction(ctx)
+    if direction == "past" and point > here:
+        return year - 1
+    if direction == "future" and point < here:
+        return year + 1
+    if direction is None:
+        # No tense to go by: the nearest such month to the date.
+        distance = (month - dct.month) % 12
+        if distance > 6:
+            return year - 1 if month > dct.month else year
+        return year + 1 if month < dct.month else year
+    return year
+
+
+def _day_value(day: date, ctx: Context, mod: str | None = None) -> Value:
+    return Value(
+        "DATE", day.isoformat(), "day", _with_mod(day_label(day), mod), mod, interval=(day, day)
+    )
+
+
+def _month_value(year: int | None, month: int, mod: str | None) -> Value:
+    if year is None:
+        label = _with_mod(month_label(None, month), mod) + " (year unknown)"
+        return Value("DATE", f"XXXX-{month:02d}", "month", label, mod)
+    start, end = month_interval(year, month)
+    return Value(
+        "DATE",
+        f"{year}-{month:02d}",
+        "month",
+        _with_mod(month_label(year, month), mod),
+        mod,
+        interval=_narrow((start, end), mod),
+    )
+
+
+def _year_value(year: int, mod: str | None) -> Value:
+    return Value(
+        "DATE",
+        str(year),
+        "year",
+        _with_mod(str(year), mod),
+        mod,
+        interval=_narrow(year_interval(year), mod),
+    )
+
+
+def _narrow(interval: Interval, mod: str | None) -> Interval:
+    """The part of an interval "early", "mid" or "late" means (a third of it)."""
+    start, end = interval
+    third = (end - start) / 3
+    if mod == "START":
+        return start, start + third
+    if mod == "MID":
+        return start + third, end - third
+    if mod == "END":
+        return end - third, end
+    return interval
+
+
+def _unknown(text: str, relative: str, granularity: str | None = None) -> Value:
+    return Value("DATE", None, granularity, text, relative=relative)
+
+
+def _weekday_day(ctx: Context, weekday: int, rel: str | None) -> date | None:
+    dct = ctx.dct
+    if dct is None:
+        return None
+    offset = (weekday - dct.weekday()) % 7  # days forward to the next such day (0 = today)
+    back = (dct.weekday() - weekday) % 7  # days back to the last such day (0 = today)
+    if rel in {"last", "past"}:
+        return dct - timedelta(days=back or 7)
+    if rel in {"next", "coming"}:
+        return dct + timedelta(days=offset or 7)
+    if rel == "this":
+        return week_interval(dct)[0] + timedelta(days=weekday)
+    direction = _direction(ctx)
+    if direction == "past":
+        return dct - timedelta(days=back)
+    if direction == "future":
+        return dct + timedelta(days=offset)
+    return dct - timedelta(days=back) if back <= offset else dct + timedelta(days=offset)
+
+
+def _count(match: re.Match[str]) -> tuple[float, bool]:
+    word = match.group("number").lower()
+    if word.isdigit():
+        return float(word), False
+    if word in VAGUE_NUMBERS:
+        return 0.5 if word == "half a" else 3.0, True
+    return float(NUMBERS.get(word, 1)), False
+
+
+def _unit(match: re.Match[str]) -> str:
+    return (
+        match.group("unit").lower().rstrip("s") if match.group("unit").lower() != "days" else "day"
+    )
+
+
+def _shift(day: date, unit: str, amount: int) -> date:
+    factor = UNIT_FACTORS.get(unit, 1)
+    if unit in {"day", "night"}:
+        return day + timedelta(days=amount)
+    if unit in {"week", "fortnight"}:
+        return day + timedelta(weeks=amount * factor)
+    if unit in {"month", "quarter"}:
+        return day + relativedelta(months=amount * factor)
+    if unit in {"year", "decade", "century", "centurie"}:
+        return day + relativedelta(years=amount * factor)
+    return day
+
+
+def _at_granularity(day: date, unit: str, mod: str | None = None) -> Value:
+    if unit in {"week", "fortnight", "weekend"}:
+        start, end = week_interval(day)
+        value = iso_week_value(day) + ("-WE" if unit == "weekend" else "")
+        label = ("weekend of " if unit == "weekend" else "") + week_label(day)
+        return Value(
+            "DATE", value, "week", _with_mod(label, mod), mod, interval=_narrow((start, end), mod)
+        )
+    if unit in {"month", "quarter"}:
+        if unit == "quarter":
+            quarter = (day.month - 1) // 3 + 1
+            start = date(day.year, 3 * quarter - 2, 1)
+            return Value(
+                "DATE",
+                f"{day.year}-Q{quarter}",
+                "quarter",
+                f"Q{quarter} {day.year}",
+                mod,
+                interval=(start, start + relativedelta(months=3, days=-1)),
+            )
+        return _month_value(day.year, day.month, mod)
+    if unit in {"year"}:
+        return _year_value(day.year, mod)
+    if unit == "decade":
+        start = date(day.year - day.year % 10, 1, 1)
+        return Value(
+            "DATE",
+            str(day.year)[:3],
+            "decade",
+            _with_mod(f"the {start.year}s", mod),
+            mod,
+            interval=_narrow((start, date(start.year + 9, 12, 31)), mod),
+        )
+    if unit in {"century", "centurie"}:
+        first = day.year - day.year % 100
+        return Value(
+            "DATE",
+            str(first)[:2],
+            "century",
+            _with_mod(f"the {first}s", mod),
+            mod,
+            interval=_narrow((date(first, 1, 1), date(first + 99, 12, 31)), mod),
+        )
+    return _day_value(day, Context(None, None), mod)
+
+
+# --- handlers --------------------------------------------------------------
+
+
+def _iso(match: re.Match[str], ctx: Context) -> Value | None:
+    try:
+        day = date(int(match.group("year")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return _day_value(day, ctx)
+
+
+def _numeric(match: re.Match[str], ctx: Context) -> Value | None:
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    # Day first unless that cannot be (news outside the US writes 10/04/2018).
+    day, month = (a, b) if b <= 12 else (b, a)
+    try:
+        return _day_value(date(year, month, day), ctx)
+    except ValueError:
+        return None
+
+
+def _month_day_year(match: re.Match[str], ctx: Context) -> Value | None:
+    try:
+        day = date(int(match.group("year")), _month(match), int(match.group("day")))
+    except ValueError:
+        return None
+    return _day_value(day, ctx, _mod(match))
+
+
+def _month_day(match: re.Match[str], ctx: Context) -> Value | None:
+    month, day_of_month = _month(match), int(match.group("day"))
+    year = _year_for(ctx, month, day_of_month)
+    if year is None:
+        name = month_label(None, month)
+        return Value(
+            "DATE",
+            f"XXXX-{month:02d}-{day_of_month:02d}",
+            "day",
+            f"{day_of_month} {name} (year unknown)",
+            relative="year from context",
+        )
+    try:
+        return _day_value(date(year, month, day_of_month), ctx)
+    except ValueError:  # 29 February in a year without one
+        return None
+
+
+def _weekday_date(match: re.Match[str], ctx: Context) -> Value | None:
+    groups = match.groupdict()
+    if groups.get("month"):
+        return _month_day(match, ctx)
+    month_name = (groups.get("month2") or "").lower().rstrip(".")
+    if month_name not in MONTHS:
+        return None
+    fake = re.match(r"(?P<month>\w+) (?P<day>\d+)", f"{month_name} {groups['day2']}")
+    return _month_day(fake, ctx) if fake else None
+
+
+def _month_alternatives(match: re.Match[str], ctx: Context) -> Value | None:
+    months = [_month(match), _month(match, "month2")]
+    year_text = match.group("year")
+    years = [int(year_text) if year_text else _year_for(ctx, m) for m in months]
+    if any(y is None for y in years):
+        values = "|".join(f"XXXX-{m:02d}" for m in months)
+        return Value(
+            "DATE",
+            values,
+            "month",
+            f"{month_label(None, months[0])} or {month_label(None, months[1])}",
+        )
+    intervals = [month_interval(y, m) for y, m in zip(years, months, strict=True)]  # type: ignore[arg-type]
+    values = "|".join(f"{y}-{m:02d}" for y, m in zip(years, months, strict=True))
+    conj = match.group("conj").lower()
+    label = f"{month_label(None, months[0])} {conj} {month_label(years[1], months[1])}"
+    return Value("DATE", values, "month", label, interval=(intervals[0][0], intervals[-1][1]))
+
+
+def _month_year(match: re.Match[str], ctx: Context) -> Value | None:
+    return _month_value(int(match.group("year")), _month(match), _mod(match))
+
+
+def _month_relative_year(match: re.Match[str], ctx: Context) -> Value | None:
+    month = _month(match)
+    step = {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+    if ctx.dct is None:
+        return _unknown(match.group(0), f"{month_label(None, month)}, {step:+d} year", "month")
+    year = ctx.dct.year + step
+    if match.group("day"):
+        try:
+            return _day_value(date(year, month, int(match.group("day"))), ctx)
+        except ValueError:
+            return None
+    return _month_value(year, month, _mod(match))
+
+
+def _season(match: re.Match[str], ctx: Context) -> Value | None:
+    season = match.group("season").lower()
+    groups = match.groupdict()
+    if groups.get("year"):
+        year: int | None = int(groups["year"])
+    elif ctx.dct is None:
+        return _unknown(match.group(0), f"{groups.get('rel') or 'this'} {season}", "season")
+    else:
+        first, _ = SEASONS[season]
+        rel = (groups.get("rel") or "").lower()
+        base = ctx.dct.year
+        started = ctx.dct.month >= first if season != "winter" else ctx.dct.month >= 12
+        if rel == "last":
+            year = (
+                base
+                if (started and season != "winter" and ctx.dct.month > SEASONS[season][1])
+                else base - 1
+            )
+        elif rel == "next":
+            year = base + 1 if started else base
+        else:
+            year = _season_year(season, ctx)
+    first, last = SEASONS[season]
+    assert year is not None
+    start = date(year, first, 1)
+    end_year = year + 1 if last < first else year
+    end = month_interval(end_year, last)[1]
+    mod = _mod(match)
+    return Value(
+        "DATE",
+        f"{year}-{SEASON_CODES[season]}",
+        "season",
+        _with_mod(f"{season} {year}", mod),
+        mod,
+        interval=_narrow((start, end), mod),
+    )
+
+
+def _season_year(season: str, ctx: Context) -> int:
+    """The year of a season named without one; a winter is the year it starts."""
+    assert ctx.dct is not None
+    month, base = ctx.dct.month, ctx.dct.year
+    direction = _direction(ctx)
+    if season == "winter":
+        current = base if month == 12 else base - 1  # the winter under way or just past
+        if direction == "future" and month >= 3:
+            return base
+        return current
+    start_month, end_month = SEASONS[season]
+    if direction == "future" and month > end_month:
+        return base + 1
+    if direction == "past" and month < start_month:
+        return base - 1
+    return base
+
+
+def _holiday(match: re.Match[str], ctx: Context) -> Value | None:
+    key = holiday_key(match.group("holiday"))
+    if ctx.dct is None:
+        return _unknown(match.group(0), "holiday, year from context", "day")
+    this_year = holiday_dates(ctx.dct.year).get(key)
+    if this_year is None:
+        return None
+    year = _year_for(ctx, this_year.month, this_year.day) or ctx.dct.year
+    day = holiday_dates(year).get(key)
+    return _day_value(day, ctx) if day else None
+
+
+def _decade(match: re.Match[str], ctx: Context) -> Value | None:
+    text = match.group("decade")
+    if not text[0].isdigit():  # "the ’90s"
+        two = int(text[1:])
+        century = (
+            1900 if ctx.dct is None or (1900 + two + 10 <= ctx.dct.year + 10 and two >= 30) else 2000
+        )
+        start_year = century + two
+    else:
+        start_year = int(text)
+    start = date(start_year, 1, 1)
+    mod = _mod(match)
+    return Value(
+        "DATE",
+        str(start_year)[:3],
+        "decade",
+        _with_mod(f"the {start_year}s", mod),
+        mod,
+        interval=_narrow((start, date(start_year + 9, 12, 31)), mod),
+    )
+
+
+def _century(match: re.Match[str], ctx: Context) -> Value | None:
+    ordinal = int(match.group("ordinal"))
+    first = (ordinal - 1) * 100
+    return Value(
+        "DATE",
+        f"{ordinal - 1:02d}",
+        "century",
+        match.group(0),
+        interval=(date(max(first, 1), 1, 1), date(first + 99, 12, 31)),
+    )
+
+
+def _relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
+    rel = match.group("rel").lower()
+    unit = match.group("unit").lower()
+    part = (match.group("part") or "").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
+        rel, 0
+    )
+    mod = MODS.get(part)
+    if unit in SEASONS:
+        fake = re.match(r"(?P<rel>\w+) (?P<season>\w+)", f"{rel} {unit}")
+        return _season(fake, ctx) if fake else None
+    # "the following year" counts from the last date the story named.
+    base = ctx.anchor if rel in {"following", "previous"} and ctx.anchor else ctx.dct
+    if base is None:
+        return _unknown(match.group(0), f"{step:+d} {unit}", unit)
+    day = _shift(base, unit, step)
+    value = _at_granularity(day, unit, mod)
+    if part in {"earlier", "later"} and value.interval:
+        start, end = value.interval
+        clipped = (start, ctx.dct) if part == "earlier" else (ctx.dct, end)
+        where = "in" if unit != "week" else "during"
+        return Value(
+            value.type,
+            value.value,
+            value.granularity,
+            f"{part} {where} {value.label}",
+            value.mod,
+            interval=clipped if clipped[0] <= clipped[1] else value.interval,
+        )
+    return value
+
+
+def _end_of(match: re.Match[str], ctx: Context) -> Value | None:
+    unit = match.group("unit").lower()
+    rel = (match.group("rel") or "").lower()
+    mod = MODS.get(match.group("edge").lower())
+    if ctx.dct is None:
+        return _unknown(match.group(0), f"{rel or 'this'} {unit}, {mod}", unit)
+    day = _shift(ctx.dct, unit, {"next": 1, "last": -1}.get(rel, 0))
+    return _at_granularity(day, unit, mod)
+
+
+def _ago(match: re.Match[str], ctx: Context) -> Value | None:
+    amount, vague = _count(match)
+    unit = _unit(match)
+    direction = match.group("dir").lower()
+    sign = -1 if direction in {"ago", "earlier", "before"} else 1
+    anchor = ctx.dct if direction in {"ago", "from now", "hence"} else (ctx.anchor or ctx.dct)
+    if anchor is None:
+        return _unknown(match.group(0), f"{sign * amount:+g} {unit}", unit)
+    if vague:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Value(
+            "DATE",
+            ref,
+            unit,
+            match.group(0),
+            "APPROX",
+            interval=_window(anchor, unit, sign, int(amount)),
+        )
+    day = _shift(anchor, unit, sign * int(amount))
+    granularity = "day" if unit in {"hour", "minute", "second", "night"} else unit
+    value = _at_granularity(day, granularity)
+    return value
+
+
+def _window(dct: date, unit: str, sign: int, units: int = VAGUE_WINDOW) -> Interval:
+    other = _shift(dct, unit, sign * units)
+    return (other, dct) if sign < 0 else (dct, other)
+
+
+def _vague_ago(match: re.Match[str], ctx: Context) -> Value | None:
+    unit = match.group("unit").lower().rstrip("s")
+    past = match.group("dir").lower() in {"ago", "earlier"}
+    ref = "PAST_REF" if past else "FUTURE_REF"
+    interval = _window(ctx.dct, unit, -1 if past else 1) if ctx.dct else None
+    return Value("DATE", ref, unit, match.group(0), interval=interval, plot=False)
+
+
+def _vague_span(match: re.Match[str], ctx: Context) -> Value | None:
+    rel = match.group("rel").lower()
+    unit = match.group("unit").lower().rstrip("s")
+    future = rel in {"upcoming", "coming", "next", "following"}
+    ref = "FUTURE_REF" if future else "PAST_REF"
+    words = "coming" if future else "past"
+    interval = _window(ctx.dct, unit, 1 if future else -1) if ctx.dct else None
+    return Value("DATE", ref, unit, f"the {words} {unit}s", interval=interval)
+
+
+def _counted_span(match: re.Match[str], ctx: Context) -> Value | None:
+    amount, vague = _count(match)
+    unit = _unit(match)
+    return _duration_value(amount, unit, vague, match.group(0))
+
+
+def _duration_value(amount: float, unit: str, vague: bool, text: str) -> Value | None:
+    code = UNIT_CODES.get(unit)
+    if code is None:
+        return None
+    number = "X" if vague else f"{amount * UNIT_FACTORS.get(unit, 1):g}"
+    time_part = "T" if unit in {"hour", "minute", "second"} else ""
+    return Value("DURATION", f"P{time_part}{number}{code}", None, text, plot=False)
+
+
+def _relative_day(match: re.Match[str], ctx: Context) -> Value | None:
+    rel = match.group("rel").lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    tod = TIME_OF_DAY.get((match.group("tod") or "").lower()) or (
+        TIME_OF_DAY["tonight"] if rel == "tonight" else None
+    )
+    if ctx.dct is None:
+        return _unknown(match.group(0), f"{offset:+d} day", "day")
+    day = ctx.dct + timedelta(days=offset)
+    value = _day_value(day, ctx)
+    if tod:
+        return Value(
+            "TIME",
+            f"{day.isoformat()}T{tod}",
+            "part of day",
+            f"{day_label(day)}, {match.group(0).lower()}",
+            interval=(day, day),
+        )
+    return value
+
+
+def _this_part_of_day(match: re.Match[str], ctx: Context) -> Value | None:
+    tod = TIME_OF_DAY[match.group("tod").lower()]
+    if ctx.dct is None:
+        return _unknown(match.group(0), "today", "part of day")
+    day = ctx.dct - timedelta(days=1) if match.group(0).lower().startswith("last") else ctx.dct
+    return Value(
+        "TIME",
+        f"{day.isoformat()}T{tod}",
+        "part of day",
+        f"{day_label(day)}, {match.group('tod')}",
+        interval=(day, day),
+    )
+
+
+def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
+    weekday = WEEKDAYS[match.group("weekday").lower().rstrip(".")]
+    rel = (match.group("rel") or "").lower() or None
+    day = _weekday_day(ctx, weekday, rel)
+    if day is None:
+        return Value(
+            "DATE",
+            f"XXXX-WXX-{weekday + 1}",
+            "day",
+            match.group(0),
+            relative="weekday from context",
+        )
+    tod = TIME_OF_DAY.get((match.group("tod") or "").lower())
+    if tod:
+        return Value(
+            "TIME",
+            f"{day.isoformat()}T{tod}",
+            "part of day",
+            f"{day_label(day)}, {match.group('tod')}",
+            interval=(day, day),
+        )
+    return _day_value(day, ctx)
+
+
+def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
+    month = _month(match)
+    return _month_value(_year_for(ctx, month), month, _mod(match))
+
+
+def _year(match: re.Match[str], ctx: Context) -> Value | None:
+    return _year_value(int(match.group("year")), _mod(match))
+
+
+def _time(match: re.Match[str], ctx: Context) -> Value | None:
+    groups = match.groupdict()
+    if groups.get("named"):
+        hour, minute = (0, 0) if groups["named"].lower() == "midnight" else (12, 0)
+    elif groups.get("hour24"):
+        hour, minute = int(groups["hour24"]), int(groups["minute24"])
+    else:
+        hour, minute = int(groups["hour"]) % 12, int(groups.get("minute") or 0)
+        if groups["ampm"].lower().startswith("p"):
+            hour += 12
+    clock = f"T{hour:02d}:{minute:02d}"
+    day = ctx.dct
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    label = f"{day_label(day)}, {hour:02d}:{minute:02d}" if day else f"{hour:02d}:{minute:02d}"
+    return Value(
+        "TIME", prefix + clock, "minute", label, interval=(day, day) if day else None, plot=False
+    )
+
+
+def _duration(match: re.Match[str], ctx: Context) -> Value | None:
+    amount, vague = _count(match)
+    return _duration_value(amount, _unit(match), vague, match.group(0))
+
+
+def _vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
+    unit = match.group("unit").lower().rstrip("s")
+    return _duration_value(0, unit, True, match.group(0))
+
+
+def _set(match: re.Match[str], ctx: Context) -> Value | None:
+    groups = match.groupdict()
+    word = (groups.get("unit") or groups.get("adverb") or "").lower()
+    word = {
+        "daily": "day",
+        "weekly": "week",
+        "monthly": "month",
+        "annually": "year",
+        "yearly": "year",
+        "hourly": "hour",
+    }.get(word, word)
+    if word in WEEKDAYS:
+        return Value(
+            "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", None, f"every {word.title()}", plot=False
+        )
+    if word in TIME_OF_DAY:
+        return Value("SET", f"TXX{TIME_OF_DAY[word]}", None, f"every {word}", plot=False)
+    code = UNIT_CODES.get(word)
+    if code is None:
+        return None
+    time_part = "T" if word == "hour" else ""
+    return Value("SET", f"P{time_part}1{code}", None, f"every {word}", plot=False)
+
+
+def _ref(match: re.Match[str], ctx: Context) -> Value | None:
+    word = match.group("ref").lower()
+    if word in PRESENT_REFS:
+        ref = "PRESENT_REF"
+    elif word in FUTURE_REFS:
+        ref = "FUTURE_REF"
+    else:
+        ref = "PAST_REF"
+    return Value("DATE", ref, None, word, plot=False)
+
+
+_HANDLERS = {
+    "iso": _iso,
+    "numeric": _numeric,
+    "month_day_year": _month_day_year,
+    "day_month_year": _month_day_year,
+    "weekday_date": _weekday_date,
+    "month_alternatives": _month_alternatives,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month_year": _month_year,
+    "month_relative_year": _month_relative_year,
+    "season_year": _season,
+    "season": _season,
+    "holiday": _holiday,
+    "decade": _decade,
+    "century": _century,
+    "relative_unit": _relative_unit,
+    "end_of": _end_of,
+    "ago": _ago,
+    "vague_ago": _vague_ago,
+    "vague_span": _vague_span,
+    "counted_span": _counted_span,
+    "relative_day": _relative_day,
+    "this_part_of_day": _this_part_of_day,
+    "weekday": _weekday,
+    "month": _month_alone,
+    "year": _year,
+    "time": _time,
+    "duration": _duration,
+    "vague_duration": _vague_duration,
+    "set": _set,
+    "per_unit": _set,
+    "ref": _ref,
+}

@@ -1,0 +1,152 @@
+"""The grammar of English time expressions in news copy, as named regexes.
+
+Each pattern's name picks its normaliser in ``normalise.py``. Matching runs
+over a story's text; overlapping matches resolve to the longest.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+WEEKDAY = (
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
+)
+NUMBER = (
+    r"(?P<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|a hundred|a|an|a few|a couple of|several|a dozen|half a)"
+)
+UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+PART = r"(?:(?P<part>early|mid|late)[- ]|the (?P<edge>start|beginning|middle|end|turn|close) of )"
+YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+_HOLIDAYS = (
+    r"New Year[’']s (?:Day|Eve)|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Good Friday|"
+    r"Thanksgiving(?: Day)?|Halloween|Valentine[’']s Day|Independence Day|Labou?r Day|"
+    r"Memorial Day|Boxing Day|May Day|St\.? Patrick[’']s Day|Bastille Day|Veterans Day|"
+    r"Columbus Day|Martin Luther King(?: Jr\.?)? Day"
+)
+
+# (name, pattern); the flags are set per pattern because month and weekday
+# names must keep their capitals ("may" is a verb, "March" a month).
+_SPECS: list[tuple[str, str, int]] = [
+    ("iso", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0),
+    ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b", 0),
+    ("month_day_year", rf"{PART}?\b{MONTH} {DAY},? {YEAR}\b", 0),
+    ("day_month_year", rf"\b{DAY} (?:of )?{MONTH},? {YEAR}\b", 0),
+    (
+        "weekday_date",
+        rf"\b{WEEKDAY},? (?:{MONTH} {DAY}|{DAY.replace('day>', 'day2>')} (?P<month2>[A-Z][a-z]+\.?))\b",
+        0,
+    ),
+    (
+        "month_alternatives",
+        rf"\b{MONTH} (?P<conj>or|and) (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,? {YEAR})?\b",
+        0,
+    ),
+    ("month_day", rf"\b{MONTH} {DAY}\b(?!,? \d{{4}})(?![\d:])", 0),
+    ("day_month", rf"\b{DAY} (?:of )?{MONTH}\b(?!,? \d{{4}})", 0),
+    ("month_year", rf"(?i:{PART})?\b{MONTH},? {YEAR}\b", 0),
+    (
+        "month_relative_year",
+        rf"(?i:{PART})?\b{MONTH}(?: {DAY})? (?:of )?(?P<rel>(?i:last|this|next)) year\b",
+        0,
+    ),
+    (
+        "season_year",
+        rf"(?i:{PART})?\b(?P<season>(?i:spring|summer|autumn|fall|winter)) (?:of )?{YEAR}\b",
+        0,
+    ),
+    ("holiday", rf"\b(?P<holiday>{_HOLIDAYS})\b", 0),
+    (
+        "decade",
+        r"\bthe (?:(?P<part>early|mid|late)[- ])?(?P<decade>(?:1[6-9]|20)\d0|[’']\d0)s\b",
+        re.I,
+    ),
+    ("century", r"\bthe (?P<ordinal>\d{1,2})(?:st|nd|rd|th) century\b", re.I),
+    (
+        "relative_unit",
+        r"\b(?:(?P<part>early|mid|late|earlier|later) (?:in )?)?(?P<rel>last|next|this|coming|past|previous|following|current) (?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+        re.I,
+    ),
+    (
+        "end_of",
+        r"\bthe (?P<edge>end|start|beginning|middle|turn|close) of (?:the |this |(?P<rel>next|last) )(?P<unit>week|month|year|decade|century)\b",
+        re.I,
+    ),
+    ("ago", rf"\b{NUMBER}[- ]{UNIT} (?P<dir>ago|earlier|later|before|from now|hence)\b", re.I),
+    (
+        "vague_ago",
+        r"\b(?P<unit>days|weeks|months|years|decades) (?P<dir>ago|earlier|later)\b",
+        re.I,
+    ),
+    (
+        "vague_span",
+        r"\b(?:(?:the|in) )?(?P<rel>upcoming|coming|next|past|last|previous|recent|following)(?: (?P<few>few|several|couple of))? (?P<unit>days|weeks|months|years|decades)\b",
+        re.I,
+    ),
+    (
+        "counted_span",
+        rf"\b(?:the )?(?P<rel>upcoming|coming|next|past|last|previous|following) {NUMBER} {UNIT}\b",
+        re.I,
+    ),
+    (
+        "relative_day",
+        r"\b(?:(?P<part>later|earlier) )?(?P<rel>today|tonight|yesterday|tomorrow)(?: (?P<tod>morning|afternoon|evening|night))?\b",
+        re.I,
+    ),
+    ("this_part_of_day", r"\b(?:this|last) (?P<tod>morning|afternoon|evening|night)\b", re.I),
+    (
+        "weekday",
+        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past)) )?{WEEKDAY}(?: (?P<tod>morning|afternoon|evening|night))?\b",
+        0,
+    ),
+    ("month", rf"(?i:{PART})?\b{MONTH}\b(?! \d)", 0),
+    (
+        "season",
+        r"\b(?:(?P<rel>last|next|this) )?(?P<season>spring|summer|autumn|fall|winter)\b(?! (?:of )?\d)",
+        re.I,
+    ),
+    ("year", rf"(?i:{PART})?(?<![\d$£€.,])\b{YEAR}\b(?![\d,.]\d|\s?%|-\d)", 0),
+    (
+        "time",
+        r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b|\b(?P<named>noon|midnight|midday)\b",
+        re.I,
+    ),
+    ("duration", rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long| old)?\b", re.I),
+    (
+        "vague_duration",
+        r"\b(?:for|over|within) (?P<unit>hours|days|weeks|months|years|decades)\b",
+        re.I,
+    ),
+    (
+        "set",
+        r"\b(?P<every>every|each) (?P<unit>day|week|month|year|morning|evening|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b(?! (?:newspaper|basis|paper|rate|average|dose|limit|allowance|life))",
+        re.I,
+    ),
+    # "£2 million a year": only after an amount (checked where it is normalised).
+    ("per_unit", r"\b(?P<per>a|per) (?P<unit>day|week|month|year)\b", 0),
+    (
+        "ref",
+        r"\b(?P<ref>currently|nowadays|now|recently|lately|formerly|previously|earlier|soon|at present|at the moment|right now|in the past|in the future|these days|so far|to date|in recent years|in recent months|in recent weeks|in recent days)\b",
+        re.I,
+    ),
+]
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(p, flags)) for name, p, flags in _SPECS
+]
+
+# What may stand before a time expression and belongs with it for a reader
+# ("later on Tuesday", "since February"); TIMEX3 extents leave it out.
+LEAD = re.compile(
+    r"(?:\b(?P<adverb>later|earlier)\s+)?\b(?P<prep>on|in|at|since|until|till|by|before|after|from|"
+    r"during|through|throughout|over|around|within|as of|as early as|no later than)\s+$",
+    re.I,
+)

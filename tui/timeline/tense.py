@@ -1,0 +1,59 @@
+"""The tense of the clause a time expression sits in, from spaCy's parse.
+
+"arrived on Monday" looks back, "will meet later on Tuesday" forward: the
+verb that governs the expression decides, through its auxiliaries and tag.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})
+FUTURE_FRAMES = frozenset(
+    {"set", "due", "expected", "scheduled", "slated", "planned", "poised", "going", "plan", "plans"}
+)
+PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """ "past", "future", "present" or None for the clause around [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
+            verdict = _verb_tense(token)
+            if verdict is not None:
+                return verdict
+        if token.head is token:
+            break
+        token = token.head
+    return _sentence_tense(span.sent)
+
+
+def _verb_tense(verb: Token) -> str | None:
+    children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if children & FUTURE_AUX:
+        return "future"
+    if verb.tag_ in {"VBD"}:
+        return "past"
+    if verb.tag_ == "VBN" and children & PAST_AUX:
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    if verb.lower_ in FUTURE_FRAMES or verb.head.lower_ in FUTURE_FRAMES:
+        return "future"
+    return None  # an infinitive or participle: its governor decides
+
+
+def _sentence_tense(sentence: object) -> str | None:
+    tokens = list(sentence)  # type: ignore[call-overload]
+    if any(t.lower_ in FUTURE_AUX for t in tokens):
+        return "future"
+    if any(t.tag_ == "VBD" for t in tokens):
+        return "past"
+    return None
