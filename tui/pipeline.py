@@ -59,7 +59,14 @@ def article_from_text(text: str, source: str = "<text>", options: Options = Opti
 
 
 def analyze_article(article: Article, options: Options = Options()) -> Analysis:
-    """Run the language stages over a segmented article."""
+    """Run the language stages over a segmented article.
+
+    A date in ``options`` replaces the article's: that is how the reader
+    re-normalises the timeline when a user gives the date.
+    """
+    if options.date and options.date != article.metadata.date:
+        article.metadata.date = parse_iso_date(options.date)
+        article.metadata.date_source = "option"
     if not options.nlp:
         return Analysis(article)
     from tui.nlp import analyze_language

@@ -35,10 +35,10 @@ def stop_density(tokens: list[str]) -> float:
 
 
 def stem(word: str) -> str:
-    """A light stem that makes 'Korea', 'Korean', 'Koreans' and 'Korea’s' meet."""
+    """A light stem that makes 'Kenya', 'Kenyan', 'Kenyans' and 'Kenya’s' meet."""
     w = _POSSESSIVE.sub("", word.lower())
-    # Demonyms and plurals meet their place or singular: "Russian"/"Russia",
-    # "Chinese"/"China", "Koreans"/"Korea" all become "russ", "chin", "kore".
+    # Demonyms and plurals meet their place or singular: "Peruvian"/"Peru",
+    # "Sudanese"/"Sudan", "Kenyans"/"Kenya" all become "peru", "sud", "keny".
     for suffix in ("ians", "ian", "ia", "ans", "an", "ese", "ies", "es", "s", "a"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]

@@ -6,10 +6,10 @@ Document-level rules over all stories of an article at once:
   States) and a bare compass word ("the South") joins the one place the
   article names with it;
 * a short form joins the full name the article introduced: a surname or
-  given name the person ("Lavrov" → Sergei Lavrov), an acronym the name
+  given name the person ("Linturi" → Mithika Linturi), an acronym the name
   whose initials it spells ("UNSC");
-* plural demonyms join the group ("North Koreans" → North Korean), and a
-  plural of a word several places share ("the two Koreas") names no one
+* plural demonyms join the group ("South Sudanese" → South Sudanese, "Kenyans" → Kenyan), and a
+  plural of a word several places share ("the two Sudans") names no one
   entity and is dropped;
 * one type per entity, decided by all its mentions: the full name's label
   outweighs what the model said of a bare surname;
@@ -107,7 +107,7 @@ def _merge_compass_words(clusters: dict[str, _Cluster]) -> None:
 
 
 def _drop_shared_plurals(clusters: dict[str, _Cluster]) -> None:
-    """ "the two Koreas": a plural of a word several places share is no one place."""
+    """ "the two Sudans": a plural of a word several places share is no one place."""
     for key in list(clusters):
         if " " in key or not key.endswith("s") or clusters[key].canonical:
             continue
@@ -120,7 +120,7 @@ def _drop_shared_plurals(clusters: dict[str, _Cluster]) -> None:
 
 
 def _merge_demonym_plurals(clusters: dict[str, _Cluster]) -> None:
-    """ "North Koreans" → "North Korean", "Iraqis" → "Iraqi"."""
+    """ "Kenyans" → "Kenyan", "Iraqis" → "Iraqi"."""
     for key in list(clusters):
         cluster = clusters.get(key)
         if cluster is None or cluster.labels.most_common(1)[0][0] != "NORP":

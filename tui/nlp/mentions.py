@@ -1,10 +1,10 @@
 """Entity mentions from spaCy's recogniser, with their boundaries repaired.
 
 The small model's spans are often a little wrong at the edges: a leading
-"the", a possessive ("North Korea’s"), a role word after a name ("North Korea
-FM"), a hyphenated given name cut at the hyphen ("Moon Jae" + "-in"), two
-names fused over a possessive ("the South’s Moon Jae"), or a descriptor
-instead of the place ("Asian Republic" of Turkmenistan). Each fix here is a
+"the", a possessive ("Kenya’s"), a role word after a name ("Kenya
+FM"), a hyphenated given name cut at the hyphen ("Kang Kyung" + "-wha"), two
+names fused over a possessive ("the North’s Ahmed Hassan"), or a descriptor
+instead of the place ("Andean Republic" of Peru). Each fix here is a
 rule about the shape of English names, applied to any text.
 """
 
@@ -41,11 +41,65 @@ HYPHEN_TAIL = re.compile(r"-[a-z]{1,6}\b")
 CAPITAL_TAIL = re.compile(r"-(?P<word>[A-Z][a-z]+)\b")
 # Role words and their abbreviations that follow a name but are not part of it.
 ROLE_WORDS = frozenset(
-    ["FM", "PM", "MP", "MEP", "CEO", "CFO", "COO", "DM", "FS", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "envoy", "ambassador", "minister", "president", "premier", "chancellor", "chief", "leader", "leaders", "chairman", "chairwoman", "governor", "mayor", "secretary", "delegation", "counterpart", "team", "squad", "side", "government", "authorities"]
+    [
+        "FM",
+        "PM",
+        "MP",
+        "MEP",
+        "CEO",
+        "CFO",
+        "COO",
+        "DM",
+        "FS",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "envoy",
+        "ambassador",
+        "minister",
+        "president",
+        "premier",
+        "chancellor",
+        "chief",
+        "leader",
+        "leaders",
+        "chairman",
+        "chairwoman",
+        "governor",
+        "mayor",
+        "secretary",
+        "delegation",
+        "counterpart",
+        "team",
+        "squad",
+        "side",
+        "government",
+        "authorities",
+    ]
 )
-# Common nouns that name a kind of place; "the Asian Republic of X" describes X.
+# Common nouns that name a kind of place; "the Andean Republic of X" describes X.
 GENERIC_PLACE_NOUNS = frozenset(
-    ["republic", "kingdom", "state", "states", "emirate", "sultanate", "principality", "federation", "region", "province", "territory", "country", "nation", "island", "islands", "city", "capital"]
+    [
+        "republic",
+        "kingdom",
+        "state",
+        "states",
+        "emirate",
+        "sultanate",
+        "principality",
+        "federation",
+        "region",
+        "province",
+        "territory",
+        "country",
+        "nation",
+        "island",
+        "islands",
+        "city",
+        "capital",
+    ]
 )
 DESCRIPTOR_FOLLOWS = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
@@ -103,7 +157,7 @@ def doc_mentions(story: str, doc: Doc, text: str) -> list[RawMention]:
 
 def _repair(mention: RawMention, text: str) -> list[RawMention]:
     start, end, reshaped = mention.start, mention.end, False
-    # A hyphenated given name the tokenizer cut: "Moon Jae" + "-in".
+    # A hyphenated given name the tokenizer cut: "Kang Kyung" + "-wha".
     if tail := HYPHEN_TAIL.match(text, end):
         end, reshaped = tail.end(), True
     elif mention.label in {"GPE", "LOC"} and (tail := CAPITAL_TAIL.match(text, end)):
@@ -112,7 +166,7 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
         if canonical_place(tail.group("word")) is None:
             end = tail.end()
     span = text[start:end]
-    # Two names fused over a possessive: "the South’s Moon Jae-in" (but an
+    # Two names fused over a possessive: "the North’s Ahmed Hassan" (but an
     # event's name may hold one: "New Year’s Day").
     if mention.label != "EVENT" and (inner := INNER_POSSESSIVE.search(span)):
         left = replace(mention, end=start + inner.start(), reshaped=True)
@@ -138,7 +192,7 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
 
 
 def _is_descriptor(span: str, text: str, end: int, label: str) -> bool:
-    """ "Asian Republic" in "the central Asian Republic of Turkmenistan"."""
+    """ "Andean Republic" in "the Andean Republic of Peru"."""
     if label not in {"GPE", "LOC"}:
         return False
     words = span.split()
@@ -152,8 +206,8 @@ def _is_descriptor(span: str, text: str, end: int, label: str) -> bool:
 def relabel(nlp: Language, mentions: list[RawMention]) -> list[RawMention]:
     """Ask the model again about reshaped spans, read on their own.
 
-    A span cut out of a fused one carries the fused span's label ("Moon
-    Jae-in" as LOC); on its own the model reads the name for what it is.
+    A span cut out of a fused one carries the fused span's label ("Kang
+    Kyung-wha" as LOC); on its own the model reads the name for what it is.
     """
     from tui.nlp.gazetteer import canonical_place
 

@@ -498,7 +498,9 @@ def _decade(match: re.Match[str], ctx: Context) -> Value | None:
     if not text[0].isdigit():  # "the ’90s"
         two = int(text[1:])
         century = (
-            1900 if ctx.dct is None or (1900 + two + 10 <= ctx.dct.year + 10 and two >= 30) else 2000
+            1900
+            if ctx.dct is None or (1900 + two + 10 <= ctx.dct.year + 10 and two >= 30)
+            else 2000
         )
         start_year = century + two
     else:

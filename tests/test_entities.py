@@ -1,0 +1,176 @@
+"""Entities: the sample's table exactly, and each consolidation rule on text
+written for these tests (other names, titles and organisations)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE
+from tui.model import Analysis
+from tui.pipeline import Options, analyze, analyze_article, article_from_text
+
+SAMPLE_TABLE = {
+    "person": {
+        "Ri Yong-ho",
+        "Sergei Lavrov",
+        "Wang Yi",
+        "Kim Jong-un",
+        "Xi Jinping",
+        "Moon Jae-in",
+        "Donald Trump",
+    },
+    "place": {
+        "North Korea",
+        "Russia",
+        "Moscow",
+        "South Korea",
+        "China",
+        "Beijing",
+        "Turkmenistan",
+        "Azerbaijan",
+        "Pyongyang",
+        "Washington",
+        "United States",
+        "Korean Peninsula",
+        "Demilitarized Zone",
+    },
+    "organisation": {"Russian Foreign Ministry", "RIA Novosti", "United Nations Security Council"},
+    "group": {"Russian", "Chinese", "North Korean"},
+}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    return analyze(SAMPLE)
+
+
+def _by_name(analysis: Analysis) -> dict[str, object]:
+    return {e.name: e for e in analysis.entities}
+
+
+def test_sample_entity_table_is_exact(sample: Analysis) -> None:
+    found: dict[str, set[str]] = {}
+    for entity in sample.entities:
+        found.setdefault(entity.type, set()).add(entity.name)
+    assert found == SAMPLE_TABLE
+
+
+def test_sample_aliases_merge(sample: Analysis) -> None:
+    entities = {e.name: e for e in sample.entities}
+    expected_aliases = {
+        "Ri Yong-ho": {"Ri"},
+        "Sergei Lavrov": {"Lavrov"},
+        "Kim Jong-un": {"Kim"},
+        "Donald Trump": {"Trump"},
+        "United States": {"US"},
+        "United Nations Security Council": {"UNSC"},
+    }
+    for name, aliases in expected_aliases.items():
+        assert aliases <= set(entities[name].aliases), name
+    texts = {s.id: s.text for s in sample.article.stories}
+    ri_mentions = [
+        (story, m.start()) for story, text in texts.items() for m in re.finditer(r"\bRi\b", text)
+    ]
+    ri = {(m.story, m.start) for m in entities["Ri Yong-ho"].mentions}
+    assert set(ri_mentions) <= ri
+    assert len(entities["Ri Yong-ho"].mentions) == 6
+
+
+def test_sample_has_no_broken_names(sample: Analysis) -> None:
+    names = {e.name for e in sample.entities}
+    assert not names & {"Asian Republic", "North Korea FM", "Moon Jae", "North Korea’s", "Kim’s"}
+    for entity in sample.entities:
+        for mention in entity.mentions:
+            assert not mention.text.endswith(("’s", "'s")), mention
+
+
+def test_mention_offsets_are_exact(sample: Analysis) -> None:
+    texts = {s.id: s.text for s in sample.article.stories}
+    for entity in sample.entities:
+        for mention in entity.mentions:
+            assert texts[mention.story][mention.start : mention.end] == mention.text
+
+
+def test_model_is_recorded(sample: Analysis) -> None:
+    assert sample.model and "core_web_sm" in sample.model
+
+
+def _analyze_text(*paragraphs: str) -> Analysis:
+    return analyze_article(article_from_text("\n\n".join(paragraphs)), Options())
+
+
+def test_surnames_titles_and_possessives_on_other_names() -> None:
+    analysis = _analyze_text(
+        "Wheat prices rise as Kenya seeks new suppliers",
+        "Kenya’s Agriculture Minister Mithika Linturi met Egyptian officials in Cairo on "
+        "Monday to discuss grain supplies, the ministry said.",
+        "Linturi said the talks had been useful. Linturi’s deputy will travel to Cairo next week.",
+        "The International Grains Council (IGC) said global stocks were low. The IGC expects "
+        "prices to stay high.",
+    )
+    entities = _by_name(analysis)
+    person = entities["Mithika Linturi"]
+    assert person.type == "person" and "Linturi" in person.aliases
+    assert len(person.mentions) == 3
+    assert entities["Kenya"].type == "place"
+    council = entities["International Grains Council"]
+    assert council.type == "organisation" and "IGC" in council.aliases
+    assert "Kenya’s" not in entities
+
+
+def test_us_forms_are_one_place_and_compass_word_joins_its_place() -> None:
+    analysis = _analyze_text(
+        "Talks resume between the two Sudans",
+        "Officials from South Sudan and Sudan met in Addis Ababa, where the U.S. envoy "
+        "joined them. The US has offered to host a later round.",
+        "The South has long accused the north of blocking oil exports.",
+    )
+    entities = _by_name(analysis)
+    assert entities["United States"].type == "place"
+    assert {m.text for m in entities["United States"].mentions} == {"U.S.", "US"}
+    assert "South" in entities["South Sudan"].aliases
+    assert "Sudans" not in entities
+
+
+def test_missed_mentions_of_known_names_are_added() -> None:
+    text = (
+        "Maria Kowalczyk won the race in Warsaw on Sunday. Kowalczyk said the course was hard. "
+        "Afterwards Kowalczyk thanked her coach."
+    )
+    analysis = _analyze_text("Kowalczyk wins in Warsaw", text)
+    person = _by_name(analysis)["Maria Kowalczyk"]
+    assert len(person.mentions) == 3
+    for occurrence in re.finditer("Kowalczyk", text):
+        assert any(m.start <= occurrence.start() < m.end for m in person.mentions)
+
+
+def test_nothing_from_removed_blocks() -> None:
+    analysis = _analyze_text(
+        "Floods hit Porto Alegre",
+        "Rain flooded parts of Porto Alegre on Tuesday, officials in Brazil said.",
+        "The city expects more rain this week, the mayor said in a statement.",
+        "Photo: Rescuers in Porto Alegre. Reuters/Diego Vara",
+    )
+    assert all(not n.startswith("Diego") for n in _by_name(analysis))
+
+
+def test_no_sample_names_in_rule_code_or_data() -> None:
+    """Rules must be general: nothing in lede's code names the sample's people or places."""
+    words = {
+        "Lavrov",
+        "Pyongyang",
+        "Turkmenistan",
+        "Novosti",
+        "Jong-un",
+        "Jae-in",
+        "Yong-ho",
+        "Korea",
+    }
+    for path in [*Path(ROOT / "tui").rglob("*.py"), *Path(ROOT / "tui" / "data").glob("*")]:
+        if path.is_file():
+            text = path.read_text("utf-8")
+            found = sorted(w for w in words if w in text)
+            assert not found, f"{path.relative_to(ROOT)} mentions {found}"

@@ -1,0 +1,169 @@
+"""Timeline: the sample's events exactly, and normalisation rules on articles
+with other dates (tense, year boundaries, ISO weeks, leap days)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+from tui.cli import main
+from tui.model import Analysis
+from tui.pipeline import Options, analyze, analyze_article, article_from_text
+
+SAMPLE_TIMELINE = [
+    ("in 2011", "2011", "embedded-1"),
+    ("last year", "2017", "main"),
+    ("on New Year’s Day", "2018-01-01", "main"),
+    ("since February", "2018-02", "main"),
+    ("last month / in late March", "2018-03", "embedded-1"),
+    ("last week", "2018-W14", "main"),
+    ("on Monday", "2018-04-09", "main"),
+    ("later on Tuesday", "2018-04-10", "main"),
+    ("on April 27", "2018-04-27", "main"),
+    ("in the upcoming weeks", "FUTURE_REF", "main"),
+    ("in May or June", "2018-05|2018-06", "main"),
+]
+
+
+def _written(analysis: Analysis) -> list[str]:
+    from tui.render.console import event_written
+
+    return [event_written(e).lower() for e in analysis.timeline]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    return analyze(SAMPLE)
+
+
+def test_sample_timeline_is_exact(sample: Analysis) -> None:
+    got = [(w, e.value, e.story) for w, e in zip(_written(sample), sample.timeline, strict=True)]
+    assert got == [(w.lower(), v, s) for w, v, s in SAMPLE_TIMELINE]
+    late_march = sample.timeline[4]
+    assert late_march.mod == "END" and late_march.label == "late March 2018"
+    assert sample.timeline[0].label == "2011"
+    assert sample.timeline[6].label == "Mon 9 Apr 2018"
+    assert sample.timeline[10].label == "May or June 2018"
+
+
+def test_sample_events_carry_sentence_and_entities(sample: Analysis) -> None:
+    monday = sample.timeline[6]
+    assert monday.sentence.startswith("Foreign Minister Ri arrived in the Russian capital")
+    names = {e.id: e.name for e in sample.entities}
+    assert {"Ri Yong-ho", "Moscow"} <= {names[i] for i in monday.entities}
+    texts = {s.id: s.text for s in sample.article.stories}
+    for event in sample.timeline:
+        assert texts[event.story][event.start : event.end] == event.text
+        assert texts[event.story][event.sentence_start : event.sentence_end] == event.sentence
+
+
+def test_durations_and_bare_adverbs_stay_off_the_timeline(sample: Analysis) -> None:
+    kinds = {t.text: (t.type, t.value, t.plot) for t in sample.time_expressions}
+    assert kinds["three-day"] == ("DURATION", "P3D", False)
+    assert kinds["currently"] == ("DATE", "PRESENT_REF", False)
+    assert kinds["Earlier"] == ("DATE", "PAST_REF", False)
+
+
+def test_without_a_date_events_keep_reading_order_and_relative_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "article.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    analysis = analyze(copy)
+    assert analysis.article.metadata.date is None
+    order = [(e.story != "main", e.start) for e in analysis.timeline]
+    assert order == sorted(order)
+    labels = {e.text.lower(): e for e in analysis.timeline}
+    assert labels["last week"].value is None and labels["last week"].label.lower() == "last week"
+    assert labels["on monday"].value == "XXXX-WXX-1"
+    assert labels["in 2011"].value == "2011"
+    assert main(["analyze", str(copy)]) == 0
+    assert "publication date unknown" in capsys.readouterr().out
+
+
+def _timeline(date: str, *paragraphs: str) -> Analysis:
+    text = "\n\n".join(["Port strike talks continue in Rotterdam", *paragraphs])
+    return analyze_article(article_from_text(text), Options(date=date))
+
+
+def _values(analysis: Analysis) -> dict[str, str | None]:
+    return {t.text.lower(): t.value for t in analysis.time_expressions}
+
+
+def test_weekdays_follow_the_tense_of_their_sentence() -> None:
+    # 2023-06-14 is a Wednesday.
+    analysis = _timeline(
+        "2023-06-14",
+        "Dock workers walked out on Monday and unions said they would meet managers on Friday.",
+        "The port authority will publish its figures on Wednesday, and it said on Thursday "
+        "last week that traffic had fallen.",
+    )
+    values = _values(analysis)
+    assert values["monday"] == "2023-06-12"
+    assert values["friday"] == "2023-06-16"
+    assert values["wednesday"] == "2023-06-14"
+
+
+def test_last_month_in_january_and_december_in_a_january_article() -> None:
+    analysis = _timeline(
+        "2024-01-09",
+        "Container volumes fell last month, and the December figures were the lowest since 2009.",
+        "In December, the port handled 1.1 million containers. Talks resume in March.",
+    )
+    values = _values(analysis)
+    assert values["last month"] == "2023-12"
+    assert values["december"] == "2023-12"
+    assert values["march"] == "2024-03"
+
+
+def test_iso_weeks_at_the_year_end_and_two_weeks_ago() -> None:
+    analysis = _timeline(
+        "2021-01-05",
+        "The strike began last week and the first talks were held two weeks ago.",
+        "Earlier this year, officials said, a deal had seemed close.",
+    )
+    values = _values(analysis)
+    assert values["last week"] == "2020-W53"
+    assert values["two weeks ago"] == "2020-W52"
+    assert values["earlier this year"] == "2021"
+
+
+def test_leap_day_and_holidays() -> None:
+    analysis = _timeline(
+        "2024-03-04",
+        "The contract expired on February 29 and workers last struck on Christmas Eve.",
+        "A vote is planned for Easter Monday.",
+    )
+    values = _values(analysis)
+    assert values["february 29"] == "2024-02-29"
+    assert values["christmas eve"] == "2023-12-24"
+    assert values["easter monday"] == "2024-04-01"
+
+
+def test_alternatives_modifiers_and_future_windows() -> None:
+    analysis = _timeline(
+        "2022-10-03",
+        "A ruling is expected in November or December, and the union has struck since early "
+        "September. The port says it will be back to normal by the end of the decade.",
+        "In the coming months the port will hire 300 staff.",
+    )
+    by_text = {t.text.lower(): t for t in analysis.time_expressions}
+    assert by_text["november or december"].value == "2022-11|2022-12"
+    assert by_text["early september"].value == "2022-09"
+    assert by_text["early september"].mod == "START"
+    assert by_text["the end of the decade"].value == "202"
+    assert by_text["the end of the decade"].mod == "END"
+    assert by_text["the coming months"].value == "FUTURE_REF"
+
+
+def test_timeline_is_sorted_with_ties_in_reading_order() -> None:
+    analysis = _timeline(
+        "2019-05-20",
+        "The union said on Monday it would strike. The ministry also said on Monday it was ready to talk.",
+        "Last year the port had a record, and in 2015 it opened a new terminal.",
+    )
+    values = [e.value for e in analysis.timeline]
+    assert values == ["2015", "2018", "2019-05-20", "2019-05-20"]
+    assert analysis.timeline[2].sentence.startswith("The union said")
