@@ -102,16 +102,17 @@ def _analyze_parser() -> argparse.ArgumentParser:
 
 def _read(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
-    from tui.pipeline import Options, default_source
+    from tui.pipeline import Options, default_source, read_raw
 
     source = Path(args.source) if args.source else default_source()
     if args.date:
         parse_iso_date(args.date)
     if source.is_dir():
         raise LedeError(f"{source}: opening a folder in the reader is not supported yet")
+    raw = read_raw(source)  # bad input fails here, in one line, before the screen opens
     from tui.app.app import LedeApp
 
-    app = LedeApp(source, Options(date=args.date, model=args.model))
+    app = LedeApp(source, Options(date=args.date, model=args.model), raw)
     app.run()
     return app.return_code or 0
 

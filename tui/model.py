@@ -257,6 +257,7 @@ class TimelineEvent:
     entities: list[str]
     also: list[TimeExpression] = field(default_factory=list)
     interval: tuple[str, str] | None = None
+    summary: str = ""  # what happened, in a few words
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -271,6 +272,7 @@ class TimelineEvent:
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
+            "summary": self.summary,
             "entities": list(self.entities),
             "interval": list(self.interval) if self.interval else None,
             "also": [

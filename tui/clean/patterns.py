@@ -177,7 +177,7 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
 )
 
 # Breadcrumbs point down a hierarchy; a row split by "|" or "•" is a menu.
-BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|→|::)\s*")
+BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|→|::)\s*|\s+/\s+")
 # "…sPacific" where two category labels were glued: a lowercase letter (not in
 # a Mc/Mac/De- prefix, not an "iPhone"-style word) directly followed by a capital.
 GLUED_LABELS = re.compile(r"(?<![Mm]c)(?<!Mac)(?<!\b[a-z])(?<=[a-z])(?=[A-Z][a-z])")

@@ -20,6 +20,7 @@ def analyze_language(article: Article, options: Options) -> Analysis:
     from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
     from tui.nlp.model import load_pipeline
     from tui.timeline import build_timeline, find_time_expressions
+    from tui.timeline.summary import summarise
 
     nlp, model = load_pipeline(options.model)
     texts = {story.id: story.text for story in article.stories}
@@ -37,6 +38,8 @@ def analyze_language(article: Article, options: Options) -> Analysis:
     timeline = build_timeline(
         expressions, texts, sentences, entities, dated=bool(article.metadata.date)
     )
+    for event in timeline:
+        event.summary = summarise(docs[event.story], event.start, event.end)
     return Analysis(article, entities, expressions, timeline, model, sentences)
 
 

@@ -1,0 +1,31 @@
+"""Helpers for driving the reader in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.conftest import SAMPLE
+from tui.app.app import LedeApp
+from tui.app.screens.main import MainScreen
+from tui.pipeline import Options
+
+
+def sample_app(path: Path = SAMPLE, options: Options = Options()) -> LedeApp:
+    return LedeApp(path, options)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the article is loaded and the analysis shown."""
+    app = pilot.app
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def main_screen(pilot: Pilot) -> MainScreen:
+    screen = pilot.app.main_screen  # type: ignore[attr-defined]
+    assert isinstance(screen, MainScreen)
+    return screen

@@ -1,0 +1,63 @@
+"""Every command of the reader, declared once.
+
+The screen's BINDINGS, the footer, the help screen and the command palette
+are all generated from ``COMMANDS``, so none of them can drift from the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A key, the action it runs, and what a person is told it does."""
+
+    keys: str  # Textual key names, comma-separated
+    action: str
+    description: str
+    key_display: str
+    footer: bool = False
+    palette: bool = True
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("question_mark", "help", "Show every key", "?", footer=True),
+    Command("right_square_bracket", "next_story", "Next story", "]", footer=True),
+    Command("left_square_bracket", "previous_story", "Previous story", "["),
+    *(
+        Command(str(n), f"go_story({n})", f"Jump to story {n}", str(n), palette=False)
+        for n in range(1, 10)
+    ),
+    Command("slash", "search", "Search the article", "/", footer=True),
+    Command("n", "next_match", "Next mention or search match", "n"),
+    Command("N", "previous_match", "Previous mention or search match", "N"),
+    Command("e", "focus_pane('entities')", "Go to the entities pane", "e"),
+    Command("t", "focus_pane('timeline')", "Go to the timeline pane", "t"),
+    Command("f", "filter_types", "Filter entity types (cycle)", "f"),
+    Command("a", "show_all_events", "Show all timeline events again", "a"),
+    Command("r", "toggle_removed", "Show or hide the removed blocks", "r"),
+    Command("d", "set_date", "Set the publication date", "d"),
+    Command("y", "copy_sentence", "Copy the current sentence", "y"),
+    Command("escape", "clear", "Clear the selection and return to the article", "esc"),
+    Command("q", "app.quit", "Quit", "q", footer=True),
+)
+
+# Keys every pane shares (bound on the panes themselves).
+PANE_KEYS: tuple[tuple[str, str], ...] = (
+    ("tab / shift+tab", "Next / previous pane"),
+    ("j / k, ↓ / ↑", "Down / up a line (or a row)"),
+    ("space / b", "Down / up a page"),
+    ("g / G", "Top / bottom"),
+    ("enter", "Select the entity or event under the cursor"),
+)
+
+
+def bindings() -> list[Binding]:
+    """The screen's bindings, from the command list."""
+    return [
+        Binding(c.keys, c.action, c.description, show=c.footer, key_display=c.key_display)
+        for c in COMMANDS
+    ]

@@ -1,0 +1,1 @@
+"""The reader's screens: main, help, error and the date dialog."""

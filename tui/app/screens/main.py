@@ -1,0 +1,518 @@
+"""The main screen: story bar, entities, article, timeline; all the keys.
+
+State lives here in reactives; the panes post what a person chose
+(``EntityChosen``, ``EventChosen``, ``StoryChosen``) and this screen tells
+the others what to show. It never computes an analysis: it renders one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from tui.app.commands import bindings
+from tui.app.messages import EntityChosen, EventChosen, StoryChosen
+from tui.app.screens.date import DateScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.article import ArticleView, Mark
+from tui.app.widgets.entities import GROUP_TITLES, EntitiesPane
+from tui.app.widgets.storybar import StoryBar
+from tui.app.widgets.timeline import TimelinePane
+from tui.model import ENTITY_TYPES, Analysis, Article, Entity, RemovedBlock, Story
+
+NARROW_WIDTH = 100
+PANES = ("entities", "article", "timeline")
+# What "f" cycles through: everything, then one type at a time.
+TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTITY_TYPES[:5]))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place to step to with n/N: a mention or a search match."""
+
+    story: int
+    start: int
+    end: int
+
+
+class MainScreen(Screen[None]):
+    """The reader."""
+
+    BINDINGS = [
+        *bindings(),
+        Binding("tab", "next_pane", "Pane", show=True, priority=True, key_display="tab"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
+    ]
+
+    story_index: reactive[int] = reactive(0)
+    selected_entity: reactive[str | None] = reactive(None)
+    selected_event: reactive[int | None] = reactive(None)
+    timeline_entity: reactive[str | None] = reactive(None)
+    type_filter: reactive[int] = reactive(0)
+    shown_pane: reactive[str] = reactive("article")
+    show_removed: reactive[bool] = reactive(False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.cursor: int = -1  # position in ``targets`` of the current mention/match
+        self.search_query = ""
+        self.search_targets: list[Target] = []
+        self.mention_targets: list[Target] = []
+        self.mode = "mention"  # what n/N step through: "mention" or "search"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StoryBar(id="story-bar")
+        with Horizontal(id="panes", classes="show-article"):
+            yield EntitiesPane(id="entities")
+            yield ArticleView(id="article", classes="pane")
+            yield TimelinePane(id="timeline")
+        yield Input(placeholder="search the article (enter to jump, esc to close)", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.entities_pane.loading = True
+        self.timeline_pane.loading = True
+        self.article_view.focus()
+        self._apply_width(self.size.width)
+
+    # --- widgets ------------------------------------------------------------
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def entities_pane(self) -> EntitiesPane:
+        return self.query_one(EntitiesPane)
+
+    @property
+    def timeline_pane(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def stories(self) -> list[Story]:
+        return self.article.stories if self.article else []
+
+    @property
+    def story(self) -> Story | None:
+        stories = self.stories
+        return stories[self.story_index] if 0 <= self.story_index < len(stories) else None
+
+    # --- data in -----------------------------------------------------------
+
+    def show_article(self, article: Article) -> None:
+        """The cleaned text, before any analysis: readable at once."""
+        self.article = article
+        self.app.sub_title = article.title or ""
+        self.query_one(StoryBar).show(article.stories)
+        self.story_index = 0
+        self._show_story()
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.article = analysis.article
+        self.entities_pane.loading = False
+        self.timeline_pane.loading = False
+        if self.selected_entity and not self._entity(self.selected_entity):
+            self.selected_entity = None
+        self._refresh_entities()
+        self._refresh_timeline()
+        self._refresh_marks()
+
+    def show_analysis_error(self, message: str) -> None:
+        for pane in (self.entities_pane, self.timeline_pane):
+            pane.loading = False
+        self.entities_pane.border_subtitle = Content("analysis failed")
+        self.timeline_pane.border_subtitle = Content("analysis failed")
+        self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
+
+    # --- stories -------------------------------------------------------------
+
+    def watch_story_index(self) -> None:
+        self._show_story()
+
+    def _show_story(self) -> None:
+        story = self.story
+        if story is None:
+            return
+        view = self.article_view
+        view.show_story(story, self._removed_for(story))
+        view.border_title = Content(story.title or "untitled")
+        self.query_one(StoryBar).select(self.story_index)
+        self._refresh_marks()
+        self.refresh_bindings()
+
+    def _removed_for(self, story: Story) -> list[RemovedBlock]:
+        """Removed blocks drawn in this story: those standing between its lines."""
+        assert self.article is not None
+        embedded = [s for s in self.article.stories if s.kind == "embedded"]
+
+        def span(s: Story) -> tuple[int, int]:
+            lines = [p.source_line for p in s.paragraphs] + [s.title_line or 0]
+            return min(lines), max(lines)
+
+        inside = [
+            b
+            for b in self.article.removed
+            if any(span(s)[0] <= b.source_line <= span(s)[1] for s in embedded)
+        ]
+        if story.kind == "main":
+            return [b for b in self.article.removed if b not in inside]
+        low, high = span(story)
+        return [b for b in inside if low <= b.source_line <= high]
+
+    def action_next_story(self) -> None:
+        if len(self.stories) > 1:
+            self.story_index = (self.story_index + 1) % len(self.stories)
+
+    def action_previous_story(self) -> None:
+        if len(self.stories) > 1:
+            self.story_index = (self.story_index - 1) % len(self.stories)
+
+    def action_go_story(self, number: int) -> None:
+        if 1 <= number <= len(self.stories):
+            self.story_index = number - 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"next_story", "previous_story"}:
+            return len(self.stories) > 1 or None
+        if action == "go_story":
+            return bool(parameters) and int(parameters[0]) <= len(self.stories)  # type: ignore[call-overload]
+        if action in {"next_match", "previous_match"}:
+            return bool(self._targets()) or None
+        if action == "show_all_events":
+            return self.timeline_entity is not None or None
+        return True
+
+    @on(StoryChosen)
+    def _story_chosen(self, message: StoryChosen) -> None:
+        self.story_index = message.index
+
+    # --- panes ---------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "narrow")
+
+    def watch_shown_pane(self, pane: str) -> None:
+        panes = self.query_one("#panes")
+        for name in PANES:
+            panes.set_class(name == pane, f"show-{name}")
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.shown_pane = pane
+        widget = {
+            "entities": self.entities_pane.option_list,
+            "timeline": self.timeline_pane.option_list,
+        }.get(pane, self.article_view)
+        self.call_after_refresh(widget.focus)
+
+    def _current_pane(self) -> str:
+        focused = self.focused
+        for name, pane in (("entities", self.entities_pane), ("timeline", self.timeline_pane)):
+            if focused is not None and pane in focused.ancestors_with_self:
+                return name
+        return "article"
+
+    def action_next_pane(self) -> None:
+        self.action_focus_pane(PANES[(PANES.index(self._current_pane()) + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        self.action_focus_pane(PANES[(PANES.index(self._current_pane()) - 1) % len(PANES)])
+
+    # --- entities ------------------------------------------------------------
+
+    def _entity(self, entity_id: str) -> Entity | None:
+        if self.analysis is None:
+            return None
+        return next((e for e in self.analysis.entities if e.id == entity_id), None)
+
+    def _refresh_entities(self) -> None:
+        if self.analysis is None:
+            return
+        types = TYPE_FILTERS[self.type_filter]
+        self.entities_pane.show(self.analysis.entities, types)
+        count = sum(1 for e in self.analysis.entities if e.type in types)
+        self.entities_pane.border_subtitle = Content(f"{count} shown · f filter")
+
+    def watch_type_filter(self) -> None:
+        self._refresh_entities()
+        self._refresh_marks()
+
+    def action_filter_types(self) -> None:
+        self.type_filter = (self.type_filter + 1) % len(TYPE_FILTERS)
+        types = TYPE_FILTERS[self.type_filter]
+        shown = "all types" if len(types) > 1 else GROUP_TITLES[types[0]].lower()
+        self.notify(f"Entities: {shown}", timeout=2)
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        self.select_entity(message.entity_id)
+
+    def select_entity(self, entity_id: str) -> None:
+        """Highlight an entity's mentions, narrow the timeline, go to the first."""
+        entity = self._entity(entity_id)
+        if entity is None or self.article is None:
+            return
+        self.selected_event = None
+        self.selected_entity = entity_id
+        self.timeline_entity = entity_id
+        order = {s.id: i for i, s in enumerate(self.article.stories)}
+        self.mention_targets = [Target(order[m.story], m.start, m.end) for m in entity.mentions]
+        self.mode = "mention"
+        self._go_to(0)
+
+    def watch_timeline_entity(self) -> None:
+        self._refresh_timeline()
+        self.refresh_bindings()
+
+    def action_show_all_events(self) -> None:
+        self.timeline_entity = None
+
+    # --- timeline ------------------------------------------------------------
+
+    def _refresh_timeline(self) -> None:
+        if self.analysis is None:
+            return
+        events = self.analysis.timeline
+        note = ""
+        if not self.analysis.article.metadata.date:
+            note = "Publication date unknown: in reading order. Press d to give it."
+        shown = list(range(len(events)))
+        if self.timeline_entity:
+            shown = [i for i in shown if self.timeline_entity in events[i].entities]
+            entity = self._entity(self.timeline_entity)
+            note = (
+                note + "\n" if note else ""
+            ) + f"Only events with {entity.name if entity else '?'} (a: all)"
+        self.timeline_pane.show(events, shown, note)
+        self.timeline_pane.border_subtitle = Content(f"{len(shown)} of {len(events)} events")
+
+    @on(EventChosen)
+    def _event_chosen(self, message: EventChosen) -> None:
+        self.select_event(message.index)
+
+    def select_event(self, index: int) -> None:
+        """Jump to an event's sentence, in whichever story it is, and mark its entities."""
+        if self.analysis is None or self.article is None:
+            return
+        event = self.analysis.timeline[index]
+        self.selected_event = index
+        self.selected_entity = None
+        order = {s.id: i for i, s in enumerate(self.article.stories)}
+        if self.story_index != order[event.story]:
+            self.story_index = order[event.story]
+        self._refresh_marks()
+        self.article_view.scroll_to_offset(event.sentence_start)
+        if event.entities:
+            self.entities_pane.highlight(event.entities[0])
+        names = [e.name for i in event.entities if (e := self._entity(i))]
+        self.article_view.border_subtitle = Content(
+            f"{event.label}: " + (", ".join(names) or "no entities")
+        )
+
+    # --- n / N ------------------------------------------------------------------
+
+    def _targets(self) -> list[Target]:
+        return self.search_targets if self.mode == "search" else self.mention_targets
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        targets = self._targets()
+        if not targets:
+            return
+        self._go_to((self.cursor + direction) % len(targets))
+
+    def _go_to(self, index: int) -> None:
+        targets = self._targets()
+        if not targets:
+            self.cursor = -1
+            self._refresh_marks()
+            return
+        self.cursor = index
+        target = targets[index]
+        if self.story_index != target.story:
+            self.story_index = target.story
+        self._refresh_marks()
+        self.article_view.scroll_to_offset(target.start)
+        what = "match" if self.mode == "search" else "mention"
+        self.article_view.border_subtitle = Content(f"{what} {index + 1} of {len(targets)}")
+        self.refresh_bindings()
+
+    @property
+    def current_target(self) -> Target | None:
+        targets = self._targets()
+        return targets[self.cursor] if 0 <= self.cursor < len(targets) else None
+
+    # --- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.action_focus_pane("article")
+        if self.search_targets:
+            self._go_to(self._first_target_from_here())
+
+    def run_search(self, query: str) -> None:
+        self.search_query = query
+        self.search_targets = []
+        if query.strip() and self.article:
+            pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
+            for number, story in enumerate(self.article.stories):
+                text = story.text
+                self.search_targets.extend(
+                    Target(number, m.start(), m.end()) for m in pattern.finditer(text)
+                )
+        self.mode = "search" if query.strip() else "mention"
+        self.cursor = -1
+        count = len(self.search_targets)
+        self.article_view.border_subtitle = Content(
+            f"{count} match{'es' if count != 1 else ''} for “{query.strip()}”"
+            if query.strip()
+            else ""
+        )
+        self._refresh_marks()
+        self.refresh_bindings()
+
+    def _first_target_from_here(self) -> int:
+        top = self.article_view.scroll_offset.y
+        for index, target in enumerate(self.search_targets):
+            if target.story == self.story_index and self.article_view.line_of(target.start) >= top:
+                return index
+        return 0
+
+    # --- other actions ----------------------------------------------------------
+
+    def watch_show_removed(self, shown: bool) -> None:
+        self.article_view.show_removed = shown
+
+    def action_toggle_removed(self) -> None:
+        self.show_removed = not self.show_removed
+        count = len(self.article.removed) if self.article else 0
+        self.notify(
+            f"{'Showing' if self.show_removed else 'Hiding'} {count} removed block(s)", timeout=2
+        )
+
+    def action_set_date(self) -> None:
+        current = self.article.metadata.date if self.article else None
+
+        def apply(value: str | None) -> None:
+            if value:
+                self.app.reanalyse(value)  # type: ignore[attr-defined]
+
+        self.app.push_screen(DateScreen(current), apply)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_copy_sentence(self) -> None:
+        text = self._current_sentence()
+        if text:
+            self.app.copy_to_clipboard(text)
+            self.notify("Copied the sentence", timeout=2)
+
+    def _current_sentence(self) -> str:
+        story = self.story
+        if story is None or self.analysis is None:
+            return ""
+        target = self.current_target
+        if self.selected_event is not None and target is None:
+            event = self.analysis.timeline[self.selected_event]
+            return event.sentence
+        offset = target.start if target and target.story == self.story_index else 0
+        for start, end in self.analysis.sentences.get(story.id, []):
+            if start <= offset < end or offset < start:
+                return story.text[start:end]
+        return ""
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            search.value = ""
+        self.search_targets = []
+        self.search_query = ""
+        self.mode = "mention"
+        self.selected_entity = None
+        self.selected_event = None
+        self.timeline_entity = None
+        self.mention_targets = []
+        self.cursor = -1
+        self.article_view.border_subtitle = ""
+        self._refresh_marks()
+        self.action_focus_pane("article")
+
+    # --- highlights ---------------------------------------------------------------
+
+    def _refresh_marks(self) -> None:
+        story = self.story
+        if story is None:
+            return
+        marks: list[Mark] = []
+        analysis = self.analysis
+        types = TYPE_FILTERS[self.type_filter]
+        if analysis is not None:
+            event_entities: set[str] = set()
+            if self.selected_event is not None:
+                event = analysis.timeline[self.selected_event]
+                event_entities = set(event.entities)
+                if event.story == story.id:
+                    marks.append(Mark(event.sentence_start, event.sentence_end, "sentence"))
+            for entity in analysis.entities:
+                chosen = entity.id == self.selected_entity or entity.id in event_entities
+                if entity.type not in types and not chosen:
+                    continue
+                current = self.current_target if self.mode == "mention" else None
+                for mention in entity.mentions:
+                    if mention.story == story.id:
+                        marks.append(Mark(mention.start, mention.end, entity.type))
+                        is_current = current is not None and (current.story, current.start) == (
+                            self.story_index,
+                            mention.start,
+                        )
+                        if chosen and not is_current:
+                            marks.append(Mark(mention.start, mention.end, "selected"))
+            marks.extend(
+                Mark(t.start, t.end, "time")
+                for t in analysis.time_expressions
+                if t.story == story.id
+            )
+        if self.mode == "search":
+            marks.extend(
+                Mark(t.start, t.end, "match")
+                for t in self.search_targets
+                if t.story == self.story_index
+            )
+        current = self.current_target
+        if current is not None and current.story == self.story_index:
+            marks.append(Mark(current.start, current.end, "current"))
+        self.article_view.set_marks(marks)

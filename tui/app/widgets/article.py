@@ -1,0 +1,227 @@
+"""The article pane: the cleaned story, drawn line by line.
+
+Mentions are coloured by type and carry a style cue too (bold, underline,
+italic) so colour is never the only signal; time expressions are underlined
+in their own colour; the selected entity's mentions are reversed and the
+current one stands out again. All text is drawn as plain segments: nothing
+from an article is ever read as markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.wrap import Item, Line, LineIndex, wrap_items
+from tui.model import RemovedBlock, Story
+
+# Layers, weakest first: later ones are drawn over earlier ones.
+LAYERS = (
+    "person",
+    "place",
+    "organisation",
+    "group",
+    "event",
+    "other",
+    "time",
+    "sentence",
+    "match",
+    "selected",
+    "current",
+)
+LAYER_RANK = {layer: rank for rank, layer in enumerate(LAYERS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted stretch of the story's text."""
+
+    start: int
+    end: int
+    layer: str
+
+
+def story_items(story: Story, removed: list[RemovedBlock] | None) -> list[Item]:
+    """The blocks to draw for a story, removed ones interleaved where they stood."""
+    placed: list[tuple[int, int, Item]] = []
+    if story.title:
+        placed.append((story.title_line or 0, 0, Item("title", story.title)))
+    for _, text, line in story.subheadings:
+        placed.append((line, 1, Item("subheading", text)))
+    for paragraph in story.paragraphs:
+        placed.append(
+            (paragraph.source_line, 2, Item("paragraph", paragraph.text, paragraph.start))
+        )
+    for block in removed or []:
+        placed.append((block.source_line, 3, Item("removed", f"⌫ {block.reason}: {block.text}")))
+    placed.sort(key=lambda entry: (entry[0], entry[1]))
+    items: list[Item] = []
+    for _, _, item in placed:
+        if items:
+            items.append(Item("blank", ""))
+        items.append(item)
+    return items
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The cleaned story with its highlights; a line API view for long stories."""
+
+    COMPONENT_CLASSES = {
+        *(f"article--{layer}" for layer in LAYERS),
+        "article--title",
+        "article--subheading",
+        "article--removed",
+    }
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
+
+    show_removed: reactive[bool] = reactive(False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.story: Story | None = None
+        self._removed: list[RemovedBlock] = []
+        self._items: list[Item] = []
+        self._lines: list[Line] = []
+        self._index = LineIndex([], [])
+        self._marks: list[Mark] = []
+        self._mark_starts: list[int] = []
+        self._longest_mark = 0
+        self._wrapped_width = 0
+
+    # --- content ---------------------------------------------------------
+
+    def show_story(self, story: Story, removed: list[RemovedBlock]) -> None:
+        self.story = story
+        self._removed = removed
+        self._rebuild()
+        self.scroll_to(y=0, animate=False)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: (m.start, LAYER_RANK[m.layer]))
+        self._mark_starts = [m.start for m in self._marks]
+        self._longest_mark = max((m.end - m.start for m in self._marks), default=0)
+        self.refresh()
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._lines
+
+    @property
+    def items(self) -> list[Item]:
+        return self._items
+
+    def line_of(self, offset: int) -> int:
+        return self._index.line_of(offset)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring the line showing ``offset`` into view, a third of the way down."""
+        line = self.line_of(offset)
+        height = max(1, self.scrollable_content_region.height)
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + height
+        if not top <= line < bottom:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def is_offset_visible(self, offset: int) -> bool:
+        line = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        return self.scroll_offset.y <= line < self.scroll_offset.y + height
+
+    def visible_text(self) -> str:
+        """The text of the lines on screen (for tests and copying)."""
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        return "\n".join(self._line_text(line) for line in self._lines[top : top + height])
+
+    def all_text(self) -> str:
+        return "\n".join(self._line_text(line) for line in self._lines)
+
+    def watch_show_removed(self) -> None:
+        if self.story is not None:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        if self.story is None:
+            return
+        self._items = story_items(self.story, self._removed if self.show_removed else None)
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = max(10, self.scrollable_content_region.width - 1)
+        self._wrapped_width = width
+        self._lines = wrap_items(self._items, width)
+        self._index = LineIndex(self._items, self._lines)
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if (
+            self.story is not None
+            and self.scrollable_content_region.width - 1 != self._wrapped_width
+        ):
+            self._rewrap()
+
+    def _line_text(self, line: Line) -> str:
+        return self._items[line.item].text[line.start : line.end]
+
+    # --- drawing ---------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        number = self.scroll_offset.y + y
+        if number >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[number]
+        item = self._items[line.item]
+        text = item.text[line.start : line.end]
+        if item.kind in {"title", "subheading", "removed"}:
+            style = base + self.get_component_rich_style(f"article--{item.kind}")
+            segments = [Segment(text, style)]
+        elif item.offset is None:
+            segments = [Segment(text, base)]
+        else:
+            segments = self._styled(text, item.offset + line.start, base)
+        return (
+            Strip(segments)
+            .crop(self.scroll_offset.x, self.scroll_offset.x + width)
+            .extend_cell_length(width, base)
+        )
+
+    def _styled(self, text: str, start: int, base: Style) -> list[Segment]:
+        end = start + len(text)
+        first = bisect_left(self._mark_starts, start - self._longest_mark)
+        marks = []
+        for mark in self._marks[first:]:
+            if mark.start >= end:
+                break
+            if mark.end > start:
+                marks.append(mark)
+        if not marks:
+            return [Segment(text, base)]
+        marks.sort(key=lambda m: LAYER_RANK[m.layer])
+        cuts = sorted(
+            {start, end, *(max(start, m.start) for m in marks), *(min(end, m.end) for m in marks)}
+        )
+        segments = []
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            style = base
+            for mark in marks:
+                if mark.start <= left and right <= mark.end:
+                    style = style + self.get_component_rich_style(f"article--{mark.layer}")
+            segments.append(Segment(text[left - start : right - start], style))
+        return segments

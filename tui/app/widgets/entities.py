@@ -1,0 +1,109 @@
+"""The entities pane: each entity once, grouped by type, with its mention count.
+
+Group headers double as the legend: each is drawn in the style its type's
+mentions have in the article.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.messages import EntityChosen
+from tui.app.widgets.lists import PaneList
+from tui.model import ENTITY_TYPES, Entity
+
+GROUP_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "organisation": "Organisations",
+    "group": "Groups",
+    "event": "Events",
+    "other": "Other",
+}
+
+
+class EntityList(PaneList):
+    """The list itself; the pane around it handles what a choice means."""
+
+    COMPONENT_CLASSES = {f"entities--{t}" for t in ENTITY_TYPES}
+
+
+class EntitiesPane(Vertical, can_focus=False):
+    """People, places, organisations, groups and events of the article."""
+
+    DEFAULT_CLASSES = "pane"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entities: list[Entity] = []
+        self.types: tuple[str, ...] = ENTITY_TYPES
+        self.elsewhere: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="entities-note")
+        yield EntityList(id="entity-list")
+
+    def on_mount(self) -> None:
+        self.border_title = "Entities"
+
+    @property
+    def option_list(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    def show(self, entities: list[Entity], types: tuple[str, ...]) -> None:
+        self.entities = entities
+        self.types = types
+        note = self.query_one("#entities-note", Static)
+        hidden = [GROUP_TITLES[t].lower() for t in ENTITY_TYPES if t not in types]
+        note.update(Text(f"hiding {', '.join(hidden)} (f)", style="italic") if hidden else "")
+        note.display = bool(hidden)
+        options: list[Option | None] = []
+        listing = self.option_list
+        for entity_type in ENTITY_TYPES:
+            if entity_type not in types:
+                continue
+            group = [e for e in entities if e.type == entity_type]
+            if not group:
+                continue
+            style = listing.get_component_rich_style(f"entities--{entity_type}")
+            options.append(
+                Option(
+                    Text(f"{GROUP_TITLES[entity_type]} ({len(group)})", style=style), disabled=True
+                )
+            )
+            for entity in group:
+                options.append(Option(self._prompt(entity), id=entity.id))
+        previous = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.set_options(options)
+        if not entities:
+            listing.add_option(Option(Text("no entities found", style="italic"), disabled=True))
+        if previous:
+            self.highlight(previous)
+        elif listing.option_count:
+            listing.action_first()
+
+    def _prompt(self, entity: Entity) -> Text:
+        prompt = Text(" ")
+        prompt.append(entity.name)
+        prompt.append(f" {len(entity.mentions)}", style="dim")
+        if others := self.elsewhere.get(entity.id):
+            prompt.append(f" +{others}", style="italic")
+        return prompt
+
+    def highlight(self, entity_id: str) -> None:
+        listing = self.option_list
+        try:
+            listing.highlighted = listing.get_option_index(entity_id)
+        except Exception:
+            return
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(EntityChosen(event.option.id))

@@ -1,0 +1,102 @@
+"""The timeline pane: date, short description and story marker per event."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.messages import EventChosen
+from tui.app.widgets.lists import PaneList
+from tui.model import TimelineEvent
+
+DATE_WIDTH = 12
+
+
+def story_marker(story_id: str) -> str:
+    """ "M" for the main story, "E1", "E2"… for embedded ones."""
+    return "M" if story_id == "main" else "E" + story_id.rsplit("-", 1)[-1]
+
+
+def short_date(event: TimelineEvent) -> str:
+    """The value as a reader scans it: 2018-04-09, 2018-W14, "future"."""
+    value = event.value
+    if value is None:
+        return event.label
+    if value.endswith("_REF"):
+        return {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}[value]
+    if "|" in value:
+        return "/".join(part[-2:] if i else part for i, part in enumerate(value.split("|")))
+    if event.mod in {"START", "MID", "END"}:
+        return f"{value} ({ {'START': 'early', 'MID': 'mid', 'END': 'late'}[event.mod] })"
+    return value
+
+
+class EventList(PaneList):
+    """The list of events."""
+
+
+class TimelinePane(Vertical, can_focus=False):
+    """Events in time order (or reading order when the date is unknown)."""
+
+    DEFAULT_CLASSES = "pane"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.events: list[TimelineEvent] = []
+        self.shown: list[int] = []  # indexes into ``events`` of the rows shown
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="timeline-note")
+        yield EventList(id="event-list")
+
+    def on_mount(self) -> None:
+        self.border_title = "Timeline"
+
+    @property
+    def option_list(self) -> EventList:
+        return self.query_one(EventList)
+
+    def show(self, events: list[TimelineEvent], shown: list[int], note: str) -> None:
+        self.events = events
+        self.shown = shown
+        label = self.query_one("#timeline-note", Static)
+        label.update(Text(note, style="italic"))
+        label.display = bool(note)
+        options = [Option(self._prompt(events[i]), id=str(i)) for i in shown]
+        listing = self.option_list
+        listing.set_options(options)
+        if not shown:
+            listing.add_option(Option(Text("no events", style="italic"), disabled=True))
+        elif listing.option_count:
+            listing.action_first()
+
+    def _prompt(self, event: TimelineEvent) -> Text:
+        """One line: date, story marker, what happened (cut to the pane's width)."""
+        width = max(20, (self.option_list.size.width or 44) - 2)
+        when = short_date(event).ljust(DATE_WIDTH)
+        marker = story_marker(event.story).ljust(3)
+        room = max(5, width - len(when) - len(marker) - 2)
+        what = event.summary or event.sentence
+        if len(what) > room:
+            what = what[: room - 1] + "…"
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append(when, style="bold")
+        prompt.append(" ")
+        prompt.append(marker, style="dim")
+        prompt.append(" ")
+        prompt.append(what)
+        return prompt
+
+    def select_event(self, index: int) -> None:
+        if index in self.shown:
+            self.option_list.highlighted = self.shown.index(index)
+
+    @on(OptionList.OptionSelected, "#event-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(EventChosen(int(event.option.id)))

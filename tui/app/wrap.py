@@ -1,0 +1,104 @@
+"""Word wrapping of a story into screen lines, keeping every line's offsets.
+
+The article view draws lines itself (a line API, as toolong does) so a
+100,000-word story scrolls without building a widget per paragraph, and a
+character offset maps to its screen line exactly — which is what jumping to
+a mention or a sentence needs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len
+
+ItemKind = Literal["title", "subheading", "paragraph", "removed", "blank"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One block to show: a paragraph (with its offset in the story) or furniture."""
+
+    kind: ItemKind
+    text: str
+    offset: int | None = None  # where the text starts in the story's text
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: a slice of one item."""
+
+    item: int
+    start: int  # slice of the item's text
+    end: int
+
+
+def wrap_items(items: list[Item], width: int) -> list[Line]:
+    """Greedy word wrap of every item to ``width`` cells, blank lines between."""
+    width = max(10, width)
+    lines: list[Line] = []
+    for index, item in enumerate(items):
+        if item.kind == "blank" or not item.text:
+            lines.append(Line(index, 0, 0))
+            continue
+        lines.extend(Line(index, start, end) for start, end in _wrap(item.text, width))
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    ascii_only = text.isascii()
+    while start < length:
+        # Fast path: the rest fits.
+        rest = text[start:]
+        rest_width = len(rest) if ascii_only else cell_len(rest)
+        if rest_width <= width:
+            spans.append((start, length))
+            break
+        end = _fit(text, start, width, ascii_only)
+        # Break at the last space inside the line, if there is one.
+        space = text.rfind(" ", start, end + 1)
+        if space > start:
+            spans.append((start, space))
+            start = space + 1
+        else:
+            spans.append((start, end))
+            start = end
+    return spans or [(0, 0)]
+
+
+def _fit(text: str, start: int, width: int, ascii_only: bool) -> int:
+    if ascii_only:
+        return min(len(text), start + width)
+    used = 0
+    position = start
+    while position < len(text):
+        cells = cell_len(text[position])
+        if used + cells > width:
+            break
+        used += cells
+        position += 1
+    return max(position, start + 1)
+
+
+class LineIndex:
+    """Finds the screen line that shows a story offset."""
+
+    def __init__(self, items: list[Item], lines: list[Line]) -> None:
+        self._starts: list[int] = []
+        self._lines: list[int] = []
+        for number, line in enumerate(lines):
+            offset = items[line.item].offset
+            if offset is not None:
+                self._starts.append(offset + line.start)
+                self._lines.append(number)
+
+    def line_of(self, offset: int) -> int:
+        if not self._starts:
+            return 0
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        return self._lines[index]
