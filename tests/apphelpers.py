@@ -12,7 +12,7 @@ from tui.app.screens.main import MainScreen
 from tui.pipeline import Options
 
 
-def sample_app(path: Path = SAMPLE, options: Options = Options()) -> LedeApp:
+def sample_app(path: Path = SAMPLE, options: Options | None = None) -> LedeApp:
     return LedeApp(path, options)
 
 

@@ -161,7 +161,8 @@ def test_alternatives_modifiers_and_future_windows() -> None:
 def test_timeline_is_sorted_with_ties_in_reading_order() -> None:
     analysis = _timeline(
         "2019-05-20",
-        "The union said on Monday it would strike. The ministry also said on Monday it was ready to talk.",
+        "The union said on Monday it would strike. "
+        "The ministry also said on Monday it was ready to talk.",
         "Last year the port had a record, and in 2015 it opened a new terminal.",
     )
     values = [e.value for e in analysis.timeline]

@@ -33,11 +33,11 @@ class LedeApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, source: Path, options: Options = Options(), raw: RawArticle | None = None
+        self, source: Path, options: Options | None = None, raw: RawArticle | None = None
     ) -> None:
         super().__init__()
         self.source = source
-        self.options = options
+        self.options = options or Options()
         self._raw = raw
         self.article: Article | None = None
         self.analysis: Analysis | None = None

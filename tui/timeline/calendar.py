@@ -64,7 +64,9 @@ def month_label(year: int | None, month: int) -> str:
 def week_label(day: date) -> str:
     start, end = week_interval(day)
     year, week, _ = day.isocalendar()
-    return f"week {week} of {year} ({start.day} {calendar.month_abbr[start.month]}–{end.day} {calendar.month_abbr[end.month]})"
+    first = f"{start.day} {calendar.month_abbr[start.month]}"
+    last = f"{end.day} {calendar.month_abbr[end.month]}"
+    return f"week {week} of {year} ({first}–{last})"
 
 
 # Fixed-date observances the holidays package does not list as public holidays.

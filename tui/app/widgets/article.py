@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
@@ -218,7 +219,7 @@ class ArticleView(ScrollView, can_focus=True):
             {start, end, *(max(start, m.start) for m in marks), *(min(end, m.end) for m in marks)}
         )
         segments = []
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in pairwise(cuts):
             style = base
             for mark in marks:
                 if mark.start <= left and right <= mark.end:
