@@ -19,19 +19,19 @@ class Command:
     action: str
     description: str
     key_display: str
-    footer: bool = False
+    footer: str = ""  # a short label shows the key in the footer
     palette: bool = True
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("question_mark", "help", "Show every key", "?", footer=True),
-    Command("right_square_bracket", "next_story", "Next story", "]", footer=True),
+    Command("question_mark", "help", "Show every key", "?", footer="help"),
+    Command("right_square_bracket", "next_story", "Next story", "]", footer="story"),
     Command("left_square_bracket", "previous_story", "Previous story", "["),
     *(
         Command(str(n), f"go_story({n})", f"Jump to story {n}", str(n), palette=False)
         for n in range(1, 10)
     ),
-    Command("slash", "search", "Search the article", "/", footer=True),
+    Command("slash", "search", "Search the article", "/", footer="search"),
     Command("n", "next_match", "Next mention or search match", "n"),
     Command("N", "previous_match", "Previous mention or search match", "N"),
     Command("e", "focus_pane('entities')", "Go to the entities pane", "e"),
@@ -42,7 +42,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("d", "set_date", "Set the publication date", "d"),
     Command("y", "copy_sentence", "Copy the current sentence", "y"),
     Command("escape", "clear", "Clear the selection and return to the article", "esc"),
-    Command("q", "app.quit", "Quit", "q", footer=True),
+    Command("q", "app.quit", "Quit", "q", footer="quit"),
 )
 
 # Keys every pane shares (bound on the panes themselves).
@@ -58,6 +58,13 @@ PANE_KEYS: tuple[tuple[str, str], ...] = (
 def bindings() -> list[Binding]:
     """The screen's bindings, from the command list."""
     return [
-        Binding(c.keys, c.action, c.description, show=c.footer, key_display=c.key_display)
+        Binding(
+            c.keys,
+            c.action,
+            c.footer or c.description,
+            show=bool(c.footer),
+            key_display=c.key_display,
+            tooltip=c.description,
+        )
         for c in COMMANDS
     ]

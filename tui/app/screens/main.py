@@ -24,7 +24,7 @@ from tui.app.messages import EntityChosen, EventChosen, StoryChosen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article import ArticleView, Mark
-from tui.app.widgets.entities import GROUP_TITLES, EntitiesPane
+from tui.app.widgets.entities import EntitiesPane
 from tui.app.widgets.storybar import StoryBar
 from tui.app.widgets.timeline import TimelinePane
 from tui.model import ENTITY_TYPES, Analysis, Article, Entity, RemovedBlock, Story
@@ -49,7 +49,7 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         *bindings(),
-        Binding("tab", "next_pane", "Pane", show=True, priority=True, key_display="tab"),
+        Binding("tab", "next_pane", "pane", show=True, priority=True, key_display="tab"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
     ]
 
@@ -150,7 +150,9 @@ class MainScreen(Screen[None]):
             return
         view = self.article_view
         view.show_story(story, self._removed_for(story))
-        view.border_title = Content(story.title or "untitled")
+        view.border_title = Content(
+            "Main story" if story.kind == "main" else f"Embedded story {self.story_index}"
+        )
         self.query_one(StoryBar).select(self.story_index)
         self._refresh_marks()
         self.refresh_bindings()
@@ -256,9 +258,6 @@ class MainScreen(Screen[None]):
 
     def action_filter_types(self) -> None:
         self.type_filter = (self.type_filter + 1) % len(TYPE_FILTERS)
-        types = TYPE_FILTERS[self.type_filter]
-        shown = "all types" if len(types) > 1 else GROUP_TITLES[types[0]].lower()
-        self.notify(f"Entities: {shown}", timeout=2)
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
@@ -276,6 +275,7 @@ class MainScreen(Screen[None]):
         self.mention_targets = [Target(order[m.story], m.start, m.end) for m in entity.mentions]
         self.mode = "mention"
         self._go_to(0)
+        self._reveal_article()
 
     def watch_timeline_entity(self) -> None:
         self._refresh_timeline()
@@ -325,6 +325,12 @@ class MainScreen(Screen[None]):
         self.article_view.border_subtitle = Content(
             f"{event.label}: " + (", ".join(names) or "no entities")
         )
+        self._reveal_article()
+
+    def _reveal_article(self) -> None:
+        """On a narrow screen the article is hidden behind a list: show the jump."""
+        if self.has_class("narrow"):
+            self.action_focus_pane("article")
 
     # --- n / N ------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from tui.app.messages import EventChosen
 from tui.app.widgets.lists import PaneList
 from tui.model import TimelineEvent
 
-DATE_WIDTH = 12
+DATE_WIDTH = 14
 
 
 def story_marker(story_id: str) -> str:
@@ -48,6 +48,8 @@ class TimelinePane(Vertical, can_focus=False):
         super().__init__(id=id)
         self.events: list[TimelineEvent] = []
         self.shown: list[int] = []  # indexes into ``events`` of the rows shown
+        self._note = ""
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-note")
@@ -60,9 +62,18 @@ class TimelinePane(Vertical, can_focus=False):
     def option_list(self) -> EventList:
         return self.query_one(EventList)
 
+    def on_resize(self) -> None:
+        # Rows are cut to the pane's width: cut them again when it changes.
+        if self.events and self.option_list.size.width != self._width:
+            highlighted = self.option_list.highlighted
+            self.show(self.events, self.shown, self._note)
+            self.option_list.highlighted = highlighted
+
     def show(self, events: list[TimelineEvent], shown: list[int], note: str) -> None:
         self.events = events
         self.shown = shown
+        self._note = note
+        self._width = self.option_list.size.width
         label = self.query_one("#timeline-note", Static)
         label.update(Text(note, style="italic"))
         label.display = bool(note)

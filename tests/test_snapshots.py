@@ -1,0 +1,45 @@
+"""Snapshots of the reader's main states, at fixed sizes, after the analysis.
+
+Update only after reading the report: ``uv run pytest tests/test_snapshots.py
+--snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tests.apphelpers import sample_app, settle
+
+
+async def _ready(pilot: Pilot) -> None:
+    await settle(pilot)
+
+
+def test_default_screen_wide(snap_compare) -> None:
+    assert snap_compare(sample_app(), terminal_size=(160, 45), run_before=_ready)
+
+
+def test_default_screen_80x24(snap_compare) -> None:
+    assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=_ready)
+
+
+def test_embedded_story(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["right_square_bracket"], terminal_size=(160, 45), run_before=_ready
+    )
+
+
+def test_entity_selected(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["e", "down", "enter"], terminal_size=(160, 45), run_before=_ready
+    )
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["question_mark"], terminal_size=(160, 45), run_before=_ready
+    )
+
+
+def test_removed_blocks_shown(snap_compare) -> None:
+    assert snap_compare(sample_app(), press=["r"], terminal_size=(160, 45), run_before=_ready)
