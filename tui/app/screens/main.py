@@ -424,8 +424,8 @@ class MainScreen(Screen[None]):
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         count = len(self.article.removed) if self.article else 0
-        self.notify(
-            f"{'Showing' if self.show_removed else 'Hiding'} {count} removed block(s)", timeout=2
+        self.article_view.border_subtitle = Content(
+            f"showing {count} removed block(s) · r hides" if self.show_removed else ""
         )
 
     def action_set_date(self) -> None:
