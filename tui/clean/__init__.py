@@ -20,15 +20,15 @@ from tui.clean.patterns import (
     BREADCRUMB_SEPARATORS,
     BYLINE,
     BYLINE_ROLE,
-    CHROME_RULES,
+    CHROME,
     DATE_LINE,
     DATELINE,
     GLUED_LABELS,
-    LIST_SECTIONS,
-    PHOTO_CAPTION,
+    LISTS,
     RELATED_LINK,
-    TERMINAL_SECTIONS,
+    TERMINALS,
     is_dateline,
+    is_photo_caption,
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
@@ -50,6 +50,7 @@ LabelKind = Literal[
 
 CONTROL_REASON = "control characters removed"
 _CHROME_MAX_WORDS = 60
+_CHROME_MAX_CHARS = 600
 _LOOKAHEAD = 4
 _AFTER_END = {
     "reporting credits": "page chrome after the article",
@@ -129,18 +130,15 @@ def clean(raw: RawArticle) -> Cleaned:
 def label_block(block: Block, feats: BlockFeatures) -> Label:
     """What a block is on its own, before its neighbours are considered."""
     text = block.text.strip()
-    if feats.n_words <= _CHROME_MAX_WORDS:
-        for rules, kind in ((TERMINAL_SECTIONS, "terminal"), (LIST_SECTIONS, "list")):
-            for rule in rules:
-                if rule.pattern.match(text):
-                    return Label(kind, rule.reason)
-        for rule in CHROME_RULES:
-            if rule.pattern.match(text):
-                return Label("remove", rule.reason)
+    if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
+        for rules, kind in ((TERMINALS, "terminal"), (LISTS, "list"), (CHROME, "remove")):
+            if rule := rules.match(text):
+                return Label(kind, rule.reason)  # type: ignore[arg-type]
+
         if RELATED_LINK.match(text) and not feats.n_sentences > 1:
             # A card: removed unless a story follows it (the segmenter decides).
             return Label("headline", "related link", "related")
-        if PHOTO_CAPTION.search(text):
+        if is_photo_caption(text):
             return Label("remove", "photo caption")
         if byline := _byline(text):
             return Label("byline", "byline", byline)

@@ -89,7 +89,8 @@ def block_features(text: str) -> BlockFeatures:
         ends_sentence=ends,
         stop_density=stop_density(tokens),
         capitalised_share=capitalised / len(content) if content else 0.0,
-        glued_joins=len(GLUED_LABELS.findall(text)),
+        # Glued labels only matter in short lines (breadcrumbs, menus).
+        glued_joins=len(GLUED_LABELS.findall(text)) if len(tokens) <= 25 else 0,
         separators=len(_MENU_SEPARATORS.findall(text)) + len(BREADCRUMB_SEPARATORS.findall(text))
         if len(tokens) <= 20
         else len(_MENU_SEPARATORS.findall(text)),

@@ -242,3 +242,58 @@ PHOTO_CAPTION = re.compile(
 URL_LIKE = re.compile(
     r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.uk|html?)(?:/\S*)?$", re.IGNORECASE
 )
+
+# Words a caption or credit cannot do without: a cheap test before PHOTO_CAPTION.
+CAPTION_WORDS = (
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "caption",
+    "illustration",
+    "pictured",
+    "video",
+    "/",
+    "(",
+    "reuters",
+    "afp",
+    "ap ",
+    "getty",
+    "epa",
+    "xinhua",
+    "shutterstock",
+    "bloomberg",
+)
+# Captions are recognised by how they start or end; a block's middle never matters.
+CAPTION_EDGE = 200
+
+
+def is_photo_caption(text: str) -> bool:
+    lowered = text.lower()
+    if not any(word in lowered for word in CAPTION_WORDS):
+        return False
+    if len(text) <= 2 * CAPTION_EDGE:
+        return bool(PHOTO_CAPTION.search(text))
+    return bool(
+        PHOTO_CAPTION.match(text[:CAPTION_EDGE]) or PHOTO_CAPTION.search(text[-CAPTION_EDGE:])
+    )
+
+
+class RuleSet:
+    """Several whole-block rules tried in one regular-expression match."""
+
+    def __init__(self, rules: tuple[ChromeRule, ...]) -> None:
+        self.rules = rules
+        branches = "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules))
+        self._pattern = re.compile(branches, re.IGNORECASE)
+
+    def match(self, text: str) -> ChromeRule | None:
+        found = self._pattern.match(text)
+        if found is None or found.lastgroup is None:
+            return None
+        return self.rules[int(found.lastgroup[1:])]
+
+
+CHROME = RuleSet(CHROME_RULES)
+LISTS = RuleSet(LIST_SECTIONS)
+TERMINALS = RuleSet(TERMINAL_SECTIONS)

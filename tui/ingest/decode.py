@@ -8,7 +8,6 @@ record it among the removed blocks (nothing is lost silently).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from tui.errors import LedeError
@@ -31,6 +30,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Tabs and every Unicode space separator (category Zs) but the plain space.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +67,8 @@ def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
     text = _ESCAPE_SEQUENCE.sub(_count, text)
     text = _CONTROL.sub(_count, text)
     text = _INVISIBLE.sub("", text)
-    text = text.replace("\t", " ")
-    text = "".join(" " if _is_odd_space(ch) else ch for ch in text)
+    text = _ODD_SPACE.sub(" ", text)
     return DecodedText(text, encoding, removed)
-
-
-def _is_odd_space(ch: str) -> bool:
-    return ch != " " and ch != "\n" and unicodedata.category(ch) == "Zs"
 
 
 def _detect_encoding(data: bytes, name: str) -> str:

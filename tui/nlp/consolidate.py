@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from tui.model import Entity, Mention
 from tui.nlp.gazetteer import canonical_place, is_known_place, place_names
 from tui.nlp.mentions import LABEL_TYPES, RawMention
+from tui.spans import Occupied
 
 COMPASS = frozenset({"North", "South", "East", "West"})
 LINKABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -257,17 +258,19 @@ def _add_missed_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
         ),
         key=lambda pair: (-len(pair[0]), pair[0]),
     )
+    occupied = {story: Occupied(spans) for story, spans in taken.items()}
     for form, entity in forms:
         pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
         for story, text in texts.items():
+            spans = occupied.setdefault(story, Occupied([]))
             for match in pattern.finditer(text):
-                span = (match.start(), match.end())
-                if any(s < span[1] and span[0] < e for s, e in taken[story]):
-                    continue
-                taken[story].append(span)
-                entity.mentions.append(Mention(story, span[0], span[1], match.group()))
+                if spans.add(match.start(), match.end()):
+                    entity.mentions.append(
+                        Mention(story, match.start(), match.end(), match.group())
+                    )
+    order = {story: i for i, story in enumerate(texts)}
     for entity in entities:
-        entity.mentions.sort(key=lambda m: (list(texts).index(m.story), m.start))
+        entity.mentions.sort(key=lambda m: (order[m.story], m.start))
 
 
 def _slug(entity_type: str, name: str) -> str:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+
+    from tui.nlp.storydoc import StoryDoc
+
 
 # spaCy labels lede shows, and the type a person sees.
 LABEL_TYPES = {
@@ -141,15 +143,14 @@ def truecase_capitals(text: str) -> str:
     return re.sub(r"\b[A-Z][A-Z'\-]+(?:[\s,.:;\-]+[A-Z][A-Z'\-]+){2,}\b", fix, text)
 
 
-def doc_mentions(story: str, doc: Doc, text: str) -> list[RawMention]:
-    """Repaired mentions of one story's doc; ``text`` is the story's own text."""
+def doc_mentions(parsed: StoryDoc) -> list[RawMention]:
+    """Repaired mentions of one story; offsets index the story's own text."""
     mentions: list[RawMention] = []
-    for ent in doc.ents:
+    text = parsed.text
+    for start, end, ent in parsed.ents():
         if ent.label_ not in LABEL_TYPES:
             continue
-        for mention in _repair(
-            RawMention(story, ent.start_char, ent.end_char, "", ent.label_), text
-        ):
+        for mention in _repair(RawMention(parsed.story, start, end, "", ent.label_), text):
             if mention.end > mention.start:
                 mentions.append(replace(mention, text=text[mention.start : mention.end]))
     return mentions

@@ -8,14 +8,17 @@ events (by time when the date is known, in reading order when it is not).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tui.model import Entity, TimeExpression, TimelineEvent
 from tui.timeline.recognise import recognise
 
+if TYPE_CHECKING:
+    from tui.nlp.storydoc import StoryDoc
+
 
 def find_time_expressions(
-    docs: dict[str, Any], texts: dict[str, str], dct: str | None
+    docs: dict[str, StoryDoc], texts: dict[str, str], dct: str | None
 ) -> list[TimeExpression]:
     """Every time expression of every story, in reading order."""
     publication = date.fromisoformat(dct) if dct else None

@@ -35,38 +35,44 @@ def build_events(
     dated: bool,
 ) -> list[TimelineEvent]:
     order = {story: i for i, story in enumerate(texts)}
+    sentence_of = _Sentences(sentences)
     plotted = sorted((e for e in expressions if e.plot), key=lambda e: (order[e.story], e.start))
     groups: list[list[TimeExpression]] = []
     for expression in plotted:
-        recent = [g for g in groups[-3:] if _restates(g[-1], expression, sentences)]
+        recent = [g for g in groups[-3:] if _restates(g[-1], expression, sentence_of)]
         if recent:
             recent[-1].append(expression)
         else:
             groups.append([expression])
 
-    events = [_event(group, texts, sentences, entities) for group in groups]
+    involved = _entities_by_sentence(sentence_of, entities)
+    events = [_event(group, texts, sentence_of, involved) for group in groups]
+
     reading = {id(event): index for index, event in enumerate(events)}
     if dated:
         events.sort(key=lambda ev: (_sort_point(ev), reading[id(ev)]))
     return events
 
 
-def _sentence(
-    sentences: dict[str, list[tuple[int, int]]], story: str, offset: int
-) -> tuple[int, int, int]:
-    spans = sentences.get(story) or [(0, 0)]
-    index = max(0, bisect_right([s for s, _ in spans], offset) - 1)
-    start, end = spans[index]
-    return index, start, end
+class _Sentences:
+    """Finds the sentence an offset falls in, by bisection."""
+
+    def __init__(self, sentences: dict[str, list[tuple[int, int]]]) -> None:
+        self._spans = sentences
+        self._starts = {story: [s for s, _ in spans] for story, spans in sentences.items()}
+
+    def __call__(self, story: str, offset: int) -> tuple[int, int, int]:
+        spans = self._spans.get(story) or [(0, 0)]
+        index = max(0, bisect_right(self._starts.get(story, [0]), offset) - 1)
+        start, end = spans[index]
+        return index, start, end
 
 
-def _restates(
-    previous: TimeExpression, current: TimeExpression, sentences: dict[str, list[tuple[int, int]]]
-) -> bool:
+def _restates(previous: TimeExpression, current: TimeExpression, sentence_of: _Sentences) -> bool:
     if previous.story != current.story or not previous.interval or not current.interval:
         return False
-    first = _sentence(sentences, previous.story, previous.start)[0]
-    second = _sentence(sentences, current.story, current.start)[0]
+    first = sentence_of(previous.story, previous.start)[0]
+    second = sentence_of(current.story, current.start)[0]
     if second - first > 1:
         return False
     if previous.text.lower() == current.text.lower():
@@ -85,24 +91,36 @@ def _specificity(expression: TimeExpression) -> tuple[int, int, int]:
     )
 
 
+def _entities_by_sentence(
+    sentence_of: _Sentences, entities: list[Entity]
+) -> dict[tuple[str, int], list[str]]:
+    """Which entities each sentence names, in the entities' order."""
+    index: dict[tuple[str, int], list[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            key = (mention.story, sentence_of(mention.story, mention.start)[0])
+            names = index.setdefault(key, [])
+            if entity.id not in names[-1:]:
+                names.append(entity.id)
+
+    return index
+
+
 def _event(
     group: list[TimeExpression],
     texts: dict[str, str],
-    sentences: dict[str, list[tuple[int, int]]],
-    entities: list[Entity],
+    sentence_of: _Sentences,
+    involved: dict[tuple[str, int], list[str]],
 ) -> TimelineEvent:
     primary = max(group, key=_specificity)
     story = primary.story
     text = texts[story]
-    _, sentence_start, sentence_end = _sentence(sentences, story, primary.start)
-    spans = [_sentence(sentences, story, e.start)[1:] for e in group]
-    involved = [
-        entity.id
-        for entity in entities
-        if any(
-            m.story == story and any(s <= m.start < e for s, e in spans) for m in entity.mentions
-        )
-    ]
+    _, sentence_start, sentence_end = sentence_of(story, primary.start)
+    entity_ids: list[str] = []
+    for expression in group:
+        for entity_id in involved.get((story, sentence_of(story, expression.start)[0]), []):
+            if entity_id not in entity_ids:
+                entity_ids.append(entity_id)
     start = primary.lead_text_start
     return TimelineEvent(
         story=story,
@@ -116,7 +134,7 @@ def _event(
         sentence=text[sentence_start:sentence_end].strip(),
         sentence_start=sentence_start,
         sentence_end=sentence_end,
-        entities=involved,
+        entities=entity_ids,
         also=[e for e in group if e is not primary],
         interval=primary.interval,
     )

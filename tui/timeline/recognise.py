@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from tui.clean.patterns import DATELINE, is_dateline
 from tui.model import TimeExpression
+from tui.spans import Occupied
 from tui.timeline.normalise import Context, Value, normalise
 from tui.timeline.patterns import LEAD, PATTERNS
 from tui.timeline.tense import tense_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from tui.nlp.storydoc import StoryDoc
 
 PREP_MODS = {
     "since": "ON_OR_AFTER",
@@ -51,13 +52,15 @@ class _Candidate:
     match: re.Match[str]
 
 
-def recognise(story: str, doc: Doc | None, text: str, dct: date | None) -> list[TimeExpression]:
+def recognise(
+    story: str, doc: StoryDoc | None, text: str, dct: date | None
+) -> list[TimeExpression]:
     """Every time expression in one story, in reading order."""
-    spacy_dates = (
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        if doc
-        else []
+    dated = doc.ents() if doc else iter(())
+    spacy_dates = Occupied(
+        [(start, end) for start, end, e in dated if e.label_ in {"DATE", "TIME"}]
     )
+
     candidates = [
         _Candidate(m.start(), m.end(), kind, priority, m)
         for priority, (kind, pattern) in enumerate(PATTERNS)
@@ -66,19 +69,19 @@ def recognise(story: str, doc: Doc | None, text: str, dct: date | None) -> list[
     ]
     candidates.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     chosen: list[tuple[_Candidate, Value, int, str | None]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     for cand in candidates:
-        if any(s < cand.end and cand.start < e for s, e in taken):
+        if taken.overlaps(cand.start, cand.end):
             continue
         lead = LEAD.search(text, max(0, cand.start - 40), cand.start)
         lead_word = lead.group("adverb").lower() if lead and lead.group("adverb") else None
         prep = lead.group("prep").lower() if lead else None
-        tense = tense_at(doc, cand.start, cand.end) if doc is not None else None
+        tense = _tense(doc, cand.start, cand.end)
         ctx = Context(dct, tense, lead_word)
         value = normalise(cand.kind, cand.match, ctx)
         if value is None:
             continue
-        taken.append((cand.start, cand.end))
+        taken.add(cand.start, cand.end)
         chosen.append((cand, value, lead.start() if lead else -1, prep))
     chosen.sort(key=lambda item: item[0].start)
     chosen = _reanchor(chosen, text, doc, dct)
@@ -97,13 +100,11 @@ def _dateline_end(text: str) -> int:
     return match.end() if match and is_dateline(match) else 0
 
 
-def _plausible(
-    kind: str, match: re.Match[str], text: str, spacy_dates: list[tuple[int, int]]
-) -> bool:
+def _plausible(kind: str, match: re.Match[str], text: str, spacy_dates: Occupied) -> bool:
     start, end = match.span()
     before = text[max(0, start - 40) : start]
     if kind == "year" and not match.groupdict().get("part"):
-        vouched = any(s <= start and end <= e for s, e in spacy_dates)
+        vouched = spacy_dates.covers(start, end)
         return vouched or bool(_YEAR_CONTEXT.search(before))
     if (
         kind in {"month", "month_alternatives"}
@@ -128,13 +129,18 @@ def _plausible(
     return True
 
 
-def _reanchor(chosen: list, text: str, doc: Doc | None, dct: date | None) -> list:  # type: ignore[type-arg]
+def _tense(doc: StoryDoc | None, start: int, end: int) -> str | None:
+    located = doc.locate(start, end) if doc is not None else None
+    return tense_at(*located) if located else None
+
+
+def _reanchor(chosen: list, text: str, doc: StoryDoc | None, dct: date | None) -> list:  # type: ignore[type-arg]
     """ "Two days later", "the following year": count from the last date the story named."""
     out = []
     last_day: date | None = None
     for cand, value, lead_start, prep in chosen:
         if last_day and _anaphoric(cand):
-            tense = tense_at(doc, cand.start, cand.end) if doc is not None else None
+            tense = _tense(doc, cand.start, cand.end)
             value = normalise(cand.kind, cand.match, Context(dct, tense, None, last_day)) or value
         if value.interval and value.value and value.value[:1].isdigit():
             last_day = value.interval[0]

@@ -1,0 +1,273 @@
+"""lede's speed and memory, as ratios against baselines measured in the same run.
+
+    uv run python scripts/bench.py            # everything
+    uv run python scripts/bench.py clean nlp  # some sections
+
+Machines here are noisy, so each figure is printed next to a baseline timed
+in the same process: the goal is the ratio, and the seconds are for the note.
+
+clean  cleaning and segmenting 1 MB of text (goal: under 0.5 s), against
+       merely decoding and splitting it into lines.
+nlp    the sample article once the model is loaded; a 100,000-word text:
+       spaCy's time, consolidation's (goal: at most 20% of spaCy's) and
+       normalisation's (goal: at most 10%); peak memory of `lede analyze`
+       on it (goal: under 1 GiB).
+ui     time from process start to the article text on screen and to the
+       analysis shown, against a minimal Textual app started the same way
+       (goal: first paint within 1.5x); key-press-to-refresh latency for a
+       story switch and next-mention on the 100,000-word text (goal: median
+       under 50 ms).
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def sample_paragraphs() -> list[str]:
+    from tui.pipeline import read_article
+
+    paragraphs = []
+    for path in sorted((ROOT / "sample_data").glob("*.txt")):
+        for story in read_article(path).stories:
+            paragraphs.extend(p.text for p in story.paragraphs)
+    return paragraphs
+
+
+def big_text(words: int) -> str:
+    """An article of about ``words`` words made of the sample articles' paragraphs."""
+    paragraphs = sample_paragraphs()
+    out, count, i = ["A long report on many things"], 0, 0
+    while count < words:
+        paragraph = paragraphs[i % len(paragraphs)]
+        out.append(paragraph)
+        count += len(paragraph.split())
+        i += 1
+    return "\n\n".join(out)
+
+
+def megabyte_of_articles() -> str:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "sample_data").glob("*.txt"))]
+    out: list[str] = []
+    while sum(len(t) for t in out) < 1_000_000:
+        out.extend(texts)
+    return "\n\n".join(out)
+
+
+def best_of(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_clean() -> None:
+    from tui.clean import clean
+    from tui.ingest import read_string
+    from tui.ingest.decode import sanitize
+    from tui.ingest.text import text_blocks
+    from tui.segment import segment
+
+    text = megabyte_of_articles()
+    baseline = best_of(3, lambda: text_blocks(sanitize(text).text))
+    full = best_of(3, lambda: segment(clean(read_string(text, "bench"))))
+    print(
+        f"clean: {len(text) / 1e6:.2f} MB cleaned and segmented in {full:.3f} s "
+        f"(goal < 0.5 s); decode+split alone {baseline:.3f} s; ratio {full / baseline:.1f}x"
+    )
+
+
+def bench_nlp() -> None:
+    from tui.nlp.consolidate import consolidate
+    from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
+    from tui.nlp.model import load_pipeline
+    from tui.nlp.storydoc import parse_stories
+    from tui.pipeline import analyze_article, article_from_text, default_source, read_article
+    from tui.timeline import build_timeline, find_time_expressions
+
+    start = time.perf_counter()
+    nlp, model = load_pipeline()
+    print(f"nlp: model {model} loaded in {time.perf_counter() - start:.2f} s")
+    sample = read_article(default_source())
+    once = best_of(3, lambda: analyze_article(sample))
+    print(f"nlp: sample article analysed in {once * 1000:.0f} ms once the model is loaded")
+
+    text = big_text(100_000)
+    article = article_from_text(text, "bench")
+    article.metadata.date = "2020-01-01"
+    t0 = time.perf_counter()
+    docs = parse_stories(nlp, article.stories, truecase_capitals)
+    t1 = time.perf_counter()
+    texts = {s.id: s.text for s in article.stories}
+    mentions = [m for parsed in docs.values() for m in doc_mentions(parsed)]
+    entities = consolidate(relabel(nlp, mentions), texts)
+    t2 = time.perf_counter()
+    expressions = find_time_expressions(docs, texts, article.metadata.date)
+    sentences = {story: parsed.sentences() for story, parsed in docs.items()}
+    build_timeline(expressions, texts, sentences, entities)
+    t3 = time.perf_counter()
+    spacy_time, consolidate_time, time_time = t1 - t0, t2 - t1, t3 - t2
+    print(
+        f"nlp: 100k words: spaCy {spacy_time:.2f} s; consolidation {consolidate_time:.2f} s "
+        f"= {consolidate_time / spacy_time:.0%} of spaCy (goal <= 20%); "
+        f"time expressions and timeline {time_time:.2f} s = {time_time / spacy_time:.0%} "
+        "(goal <= 10%)"
+    )
+    print(f"nlp: {len(entities)} entities, {len(expressions)} time expressions")
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.txt"
+        path.write_text(text, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "tui", "analyze", str(path), "--json"],
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        elapsed = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        f"nlp: `lede analyze` on 100k words: {elapsed:.1f} s, "
+        f"peak memory {max(peak, before) / 1024:.0f} MiB (goal < 1024)"
+    )
+
+
+FIRST_PAINT = """
+import sys, time
+start = float(sys.argv[1])
+{setup}
+async def probe():
+    async with app.run_test(size=(160, 45)) as pilot:
+        {wait_text}
+        print("text", time.time() - start, flush=True)
+        {wait_analysis}
+        print("analysis", time.time() - start, flush=True)
+import asyncio
+asyncio.run(probe())
+"""
+
+LEDE_SETUP = """
+from pathlib import Path
+from tui.app.app import LedeApp
+from tui.pipeline import default_source
+app = LedeApp(default_source())
+"""
+LEDE_WAIT_TEXT = """
+        while not app.main_screen.article_view.lines:
+            await pilot.pause(0.005)"""
+LEDE_WAIT_ANALYSIS = """
+        while app.analysis is None:
+            await pilot.pause(0.01)"""
+MINIMAL_SETUP = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("hello")
+app = Minimal()
+"""
+MINIMAL_WAIT = """
+        await pilot.pause()"""
+
+
+def _startup(setup: str, wait_text: str, wait_analysis: str) -> dict[str, float]:
+    code = FIRST_PAINT.format(
+        setup=setup,
+        wait_text=wait_text.strip() or "pass",
+        wait_analysis=wait_analysis.strip() or "pass",
+    )
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(start)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return {line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines() if line}
+
+
+def bench_ui() -> None:
+    lede = [_startup(LEDE_SETUP, LEDE_WAIT_TEXT, LEDE_WAIT_ANALYSIS) for _ in range(3)]
+    minimal = [_startup(MINIMAL_SETUP, MINIMAL_WAIT, "") for _ in range(3)]
+    text = statistics.median(r["text"] for r in lede)
+    shown = statistics.median(r["analysis"] for r in lede)
+    base = statistics.median(r["text"] for r in minimal)
+    print(
+        f"ui: process start to article text {text:.2f} s, to analysis {shown:.2f} s; "
+        f"minimal Textual app {base:.2f} s; first paint ratio {text / base:.2f}x (goal <= 1.5x)"
+    )
+    import asyncio
+
+    asyncio.run(_latency())
+
+
+async def _latency() -> None:
+    from tui.app.app import LedeApp
+    from tui.model import Article, Block, Metadata, make_story
+    from tui.pipeline import analyze_article
+
+    paragraphs = big_text(100_000).split("\n\n")
+    half = len(paragraphs) // 2
+    main = make_story(
+        "main", "main", "A long report", [Block(p, i) for i, p in enumerate(paragraphs[1:half])]
+    )
+    side = make_story(
+        "embedded-1",
+        "embedded",
+        "A second long report",
+        [Block(p, i) for i, p in enumerate(paragraphs[half:])],
+    )
+    article = Article("bench", Metadata(title="A long report", date="2020-01-01"), [main, side], [])
+    analysis = analyze_article(article)
+    app = LedeApp(Path("bench"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        while app.main_screen.article is None and app.analysis is None:
+            await pilot.pause(0.01)
+        app.workers.cancel_all()
+        screen = app.main_screen
+        screen.show_article(article)
+        screen.show_analysis(analysis)
+        await pilot.pause()
+        busiest = max(analysis.entities, key=lambda e: len(e.mentions))
+        screen.select_entity(busiest.id)
+        await pilot.pause()
+        timings: dict[str, list[float]] = {"story switch": [], "next mention": []}
+        for _ in range(15):
+            for name, key in (("story switch", "right_square_bracket"), ("next mention", "n")):
+                start = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                timings[name].append(time.perf_counter() - start)
+        idle = []
+        for _ in range(15):
+            start = time.perf_counter()
+            await pilot.pause()
+            idle.append(time.perf_counter() - start)
+    for name, values in timings.items():
+        print(
+            f"ui: {name} on 100k words: median {statistics.median(values) * 1000:.0f} ms "
+            f"(goal < 50 ms); an idle refresh {statistics.median(idle) * 1000:.0f} ms"
+        )
+
+
+def main() -> None:
+    sections = sys.argv[1:] or ["clean", "nlp", "ui"]
+    for section in sections:
+        {"clean": bench_clean, "nlp": bench_nlp, "ui": bench_ui}[section]()
+
+
+if __name__ == "__main__":
+    main()
