@@ -28,6 +28,11 @@ COHESION_MARGIN = 0.05
 # Paragraphs that share less than this with the main story are off its topic.
 DISTINCT_COVERAGE = 0.3
 NAME_WEIGHT = 1.5
+# An embedded story has at most this many paragraphs; after it, this many
+# paragraphs show whether the main story returns.
+MAX_EMBEDDED = 40
+RETURN_WINDOW = 40
+
 # A headline that opens a story has at least this many content words.
 MIN_HEADLINE_TERMS = 4
 
@@ -130,15 +135,24 @@ def _judge(
     overlap = _coverage(heading_vector, lede_vector)
     story = _merge([heading_vector, lede_vector])
     title_vector = weigher.vector(title)
+    # An embedded story is short: its end is looked for among the first
+    # paragraphs, and the main story's return judged on a window after them.
+    end = min(end, h + 1 + MAX_EMBEDDED + RETURN_WINDOW)
     vectors = [weigher.vector(body[i].block.text) for i in range(h + 1, end)]
     n = len(vectors)
     main_lede = weigher.vector(outside[0]) if outside else None
+    fixed_margins: list[float] | None = None
+    if main_lede is not None:
+        main = _merge([title_vector, main_lede])
+        fixed_margins = [_coverage(v, story) - _coverage(v, main) for v in vectors[1:]]
 
     best: tuple[float, int, list[float]] | None = None
-    for k in range(1, n + 1):
-        lede = main_lede if main_lede is not None else (vectors[k] if k < n else {})
-        main = _merge([title_vector, lede])
-        margins = [_coverage(v, story) - _coverage(v, main) for v in vectors[1:]]
+    for k in range(1, min(n, MAX_EMBEDDED) + 1):
+        margins = fixed_margins
+        if margins is None:
+            main = _merge([title_vector, vectors[k] if k < n else {}])
+            margins = [_coverage(v, story) - _coverage(v, main) for v in vectors[1:]]
+
         # margins[j] is paragraph j + 1 of the range; the story holds 0..k-1.
         after = margins[k - 1 :] if main_lede is not None else margins[k:]
         score = sum(margins[: k - 1]) - sum(after)

@@ -51,15 +51,11 @@ def _wrap(text: str, width: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
-    ascii_only = text.isascii()
     while start < length:
-        # Fast path: the rest fits.
-        rest = text[start:]
-        rest_width = len(rest) if ascii_only else cell_len(rest)
-        if rest_width <= width:
+        end = _fit(text, start, width)
+        if end >= length:
             spans.append((start, length))
             break
-        end = _fit(text, start, width, ascii_only)
         # Break at the last space inside the line, if there is one.
         space = text.rfind(" ", start, end + 1)
         if space > start:
@@ -71,9 +67,11 @@ def _wrap(text: str, width: int) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
-def _fit(text: str, start: int, width: int, ascii_only: bool) -> int:
-    if ascii_only:
-        return min(len(text), start + width)
+def _fit(text: str, start: int, width: int) -> int:
+    """Where a line of ``width`` cells starting at ``start`` ends."""
+    chunk = text[start : start + width]
+    if chunk.isascii() or cell_len(chunk) <= width:
+        return start + len(chunk)
     used = 0
     position = start
     while position < len(text):

@@ -70,6 +70,7 @@ class MainScreen(Screen[None]):
         self.search_targets: list[Target] = []
         self.mention_targets: list[Target] = []
         self.mode = "mention"  # what n/N step through: "mention" or "search"
+        self._base_cache: dict[tuple[object, ...], list[Mark]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,6 +121,7 @@ class MainScreen(Screen[None]):
         self.query_one(StoryBar).show(article.stories)
         self.story_index = 0
         self._show_story()
+        self.refresh_bindings()  # story keys act only with several stories
 
     def show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -155,7 +157,6 @@ class MainScreen(Screen[None]):
         )
         self.query_one(StoryBar).select(self.story_index)
         self._refresh_marks()
-        self.refresh_bindings()
 
     def _removed_for(self, story: Story) -> list[RemovedBlock]:
         """Removed blocks drawn in this story: those standing between its lines."""
@@ -275,6 +276,7 @@ class MainScreen(Screen[None]):
         self.mention_targets = [Target(order[m.story], m.start, m.end) for m in entity.mentions]
         self.mode = "mention"
         self._go_to(0)
+        self.refresh_bindings()  # n/N can act now
         self._reveal_article()
 
     def watch_timeline_entity(self) -> None:
@@ -363,7 +365,6 @@ class MainScreen(Screen[None]):
         self.article_view.scroll_to_offset(target.start)
         what = "match" if self.mode == "search" else "mention"
         self.article_view.border_subtitle = Content(f"{what} {index + 1} of {len(targets)}")
-        self.refresh_bindings()
 
     @property
     def current_target(self) -> Target | None:
@@ -483,42 +484,62 @@ class MainScreen(Screen[None]):
         story = self.story
         if story is None:
             return
-        marks: list[Mark] = []
         analysis = self.analysis
         types = TYPE_FILTERS[self.type_filter]
+        overlay: list[Mark] = []
+        chosen: set[str] = set()
         if analysis is not None:
-            event_entities: set[str] = set()
+            if self.selected_entity:
+                chosen.add(self.selected_entity)
             if self.selected_event is not None:
                 event = analysis.timeline[self.selected_event]
-                event_entities = set(event.entities)
+                chosen.update(event.entities)
                 if event.story == story.id:
-                    marks.append(Mark(event.sentence_start, event.sentence_end, "sentence"))
-            for entity in analysis.entities:
-                chosen = entity.id == self.selected_entity or entity.id in event_entities
-                if entity.type not in types and not chosen:
-                    continue
-                current = self.current_target if self.mode == "mention" else None
-                for mention in entity.mentions:
-                    if mention.story == story.id:
-                        marks.append(Mark(mention.start, mention.end, entity.type))
-                        is_current = current is not None and (current.story, current.start) == (
-                            self.story_index,
-                            mention.start,
-                        )
-                        if chosen and not is_current:
-                            marks.append(Mark(mention.start, mention.end, "selected"))
-            marks.extend(
-                Mark(t.start, t.end, "time")
-                for t in analysis.time_expressions
-                if t.story == story.id
-            )
+                    overlay.append(Mark(event.sentence_start, event.sentence_end, "sentence"))
+            current = self.current_target if self.mode == "mention" else None
+            for entity_id in chosen:
+                entity = self._entity(entity_id)
+                for mention in entity.mentions if entity else []:
+                    if mention.story != story.id:
+                        continue
+                    if entity is not None and entity.type not in types:
+                        overlay.append(Mark(mention.start, mention.end, entity.type))
+                    if not (
+                        current
+                        and (current.story, current.start) == (self.story_index, mention.start)
+                    ):
+                        overlay.append(Mark(mention.start, mention.end, "selected"))
         if self.mode == "search":
-            marks.extend(
+            overlay.extend(
                 Mark(t.start, t.end, "match")
                 for t in self.search_targets
                 if t.story == self.story_index
             )
         current = self.current_target
         if current is not None and current.story == self.story_index:
-            marks.append(Mark(current.start, current.end, "current"))
-        self.article_view.set_marks(marks)
+            overlay.append(Mark(current.start, current.end, "current"))
+        self.article_view.set_marks(self._base_marks(story, types), overlay)
+
+    def _base_marks(self, story: Story, types: tuple[str, ...]) -> list[Mark]:
+        """Entity and time highlights of a story: built once per story and filter."""
+        key = (id(self.analysis), story.id, types)
+        if key not in self._base_cache:
+            marks: list[Mark] = []
+
+            if self.analysis is not None:
+                for entity in self.analysis.entities:
+                    if entity.type in types:
+                        marks.extend(
+                            Mark(m.start, m.end, entity.type)
+                            for m in entity.mentions
+                            if m.story == story.id
+                        )
+                marks.extend(
+                    Mark(t.start, t.end, "time")
+                    for t in self.analysis.time_expressions
+                    if t.story == story.id
+                )
+            if len(self._base_cache) > 16:
+                self._base_cache.clear()
+            self._base_cache[key] = marks
+        return self._base_cache[key]

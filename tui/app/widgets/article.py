@@ -99,23 +99,31 @@ class ArticleView(ScrollView, can_focus=True):
         self._items: list[Item] = []
         self._lines: list[Line] = []
         self._index = LineIndex([], [])
-        self._marks: list[Mark] = []
-        self._mark_starts: list[int] = []
-        self._longest_mark = 0
+        self._base_source: list[Mark] = []
+        self._base = _MarkIndex([])
+        self._overlay = _MarkIndex([])
+
         self._wrapped_width = 0
+        self._layouts: dict[tuple[object, ...], tuple[list[Item], list[Line], LineIndex]] = {}
+        self._positions: dict[str, int] = {}  # scroll position per story
 
     # --- content ---------------------------------------------------------
 
     def show_story(self, story: Story, removed: list[RemovedBlock]) -> None:
+        """Show a story where the reader left it (the top the first time)."""
+        if self.story is not None:
+            self._positions[self.story.id] = self.scroll_offset.y
         self.story = story
         self._removed = removed
         self._rebuild()
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=self._positions.get(story.id, 0), animate=False, immediate=True)
 
-    def set_marks(self, marks: list[Mark]) -> None:
-        self._marks = sorted(marks, key=lambda m: (m.start, LAYER_RANK[m.layer]))
-        self._mark_starts = [m.start for m in self._marks]
-        self._longest_mark = max((m.end - m.start for m in self._marks), default=0)
+    def set_marks(self, base: list[Mark], overlay: list[Mark]) -> None:
+        """Highlights: ``base`` changes with the story, ``overlay`` with each key."""
+        if base is not self._base_source:
+            self._base_source = base
+            self._base = _MarkIndex(base)
+        self._overlay = _MarkIndex(overlay)
         self.refresh()
 
     @property
@@ -135,7 +143,7 @@ class ArticleView(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top, bottom = self.scroll_offset.y, self.scroll_offset.y + height
         if not top <= line < bottom:
-            self.scroll_to(y=max(0, line - height // 3), animate=False)
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
     def is_offset_visible(self, offset: int) -> bool:
         line = self.line_of(offset)
@@ -158,14 +166,23 @@ class ArticleView(ScrollView, can_focus=True):
     def _rebuild(self) -> None:
         if self.story is None:
             return
-        self._items = story_items(self.story, self._removed if self.show_removed else None)
         self._rewrap()
 
     def _rewrap(self) -> None:
+        """Lay the story out at the current width; layouts are kept per story."""
+        assert self.story is not None
         width = max(10, self.scrollable_content_region.width - 1)
+        key = (self.story.id, id(self.story), width, self.show_removed)
+        layout = self._layouts.get(key)
+        if layout is None:
+            items = story_items(self.story, self._removed if self.show_removed else None)
+            lines = wrap_items(items, width)
+            layout = (items, lines, LineIndex(items, lines))
+            if len(self._layouts) > 8:
+                self._layouts.clear()
+            self._layouts[key] = layout
+        self._items, self._lines, self._index = layout
         self._wrapped_width = width
-        self._lines = wrap_items(self._items, width)
-        self._index = LineIndex(self._items, self._lines)
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
@@ -205,13 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _styled(self, text: str, start: int, base: Style) -> list[Segment]:
         end = start + len(text)
-        first = bisect_left(self._mark_starts, start - self._longest_mark)
-        marks = []
-        for mark in self._marks[first:]:
-            if mark.start >= end:
-                break
-            if mark.end > start:
-                marks.append(mark)
+        marks = self._base.between(start, end) + self._overlay.between(start, end)
         if not marks:
             return [Segment(text, base)]
         marks.sort(key=lambda m: LAYER_RANK[m.layer])
@@ -226,3 +237,21 @@ class ArticleView(ScrollView, can_focus=True):
                     style = style + self.get_component_rich_style(f"article--{mark.layer}")
             segments.append(Segment(text[left - start : right - start], style))
         return segments
+
+
+class _MarkIndex:
+    """Marks sorted by start, to find those on a line by bisection."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: (m.start, LAYER_RANK[m.layer]))
+        self._starts = [m.start for m in self._marks]
+        self._longest = max((m.end - m.start for m in self._marks), default=0)
+
+    def between(self, start: int, end: int) -> list[Mark]:
+        found = []
+        for mark in self._marks[bisect_left(self._starts, start - self._longest) :]:
+            if mark.start >= end:
+                break
+            if mark.end > start:
+                found.append(mark)
+        return found
