@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.apphelpers import main_screen, sample_app, settle
 from tui.app.commands import COMMANDS
 from tui.app.screens.help import HelpScreen, help_table
 from tui.app.widgets.article import ArticleView
-
-pytestmark = pytest.mark.asyncio
 
 
 async def test_default_screen_shows_article_entities_and_timeline() -> None:
