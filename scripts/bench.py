@@ -283,7 +283,6 @@ async def _latency() -> None:
         )
 
 
-
 def main() -> None:
     sections = sys.argv[1:] or ["clean", "nlp", "ui"]
     for section in sections:

@@ -7,6 +7,7 @@ so the reader can show text before the language model has loaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,11 +59,16 @@ def article_from_text(text: str, source: str = "<text>", options: Options = Opti
     return build_article(read_string(text, source), options)
 
 
-def analyze_article(article: Article, options: Options = Options()) -> Analysis:
+def analyze_article(
+    article: Article,
+    options: Options = Options(),
+    progress: Callable[[float], None] | None = None,
+) -> Analysis:
     """Run the language stages over a segmented article.
 
     A date in ``options`` replaces the article's: that is how the reader
-    re-normalises the timeline when a user gives the date.
+    re-normalises the timeline when a user gives the date. ``progress``
+    hears how much of the text the language model has read (0.0 to 1.0).
     """
     if options.date and options.date != article.metadata.date:
         article.metadata.date = parse_iso_date(options.date)
@@ -71,7 +77,7 @@ def analyze_article(article: Article, options: Options = Options()) -> Analysis:
         return Analysis(article)
     from tui.nlp import analyze_language
 
-    return analyze_language(article, options)
+    return analyze_language(article, options, progress)
 
 
 def analyze(source: str | Path, options: Options = Options()) -> Analysis:

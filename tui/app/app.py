@@ -79,7 +79,16 @@ class LedeApp(App[int]):
     def analyse(self, article: Article, options: Options) -> None:
         try:
             copy = replace(article, metadata=replace(article.metadata))
-            analysis = analyze_article(copy, options)
+            shown = -1
+
+            def progress(fraction: float) -> None:
+                nonlocal shown
+                percent = int(fraction * 100)
+                if percent != shown:
+                    shown = percent
+                    self.call_from_thread(self.main_screen.show_progress, percent)
+
+            analysis = analyze_article(copy, options, progress)
         except LedeError as error:
             self.call_from_thread(self.main_screen.show_analysis_error, error.message)
             return

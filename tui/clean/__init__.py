@@ -104,9 +104,10 @@ def clean(raw: RawArticle) -> Cleaned:
     if raw.controls_removed:
         decisions.removed.append(
             RemovedBlock(
-                f"{raw.controls_removed} control character(s) or escape sequence(s)",
+                f"{raw.controls_removed} control character(s) or escape sequence(s), "
+                f"first on line {raw.controls_line}",
                 CONTROL_REASON,
-                0,
+                raw.controls_line,
             )
         )
 

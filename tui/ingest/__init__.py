@@ -28,6 +28,7 @@ class RawArticle:
     blocks: list[Block]
     metadata: Metadata = field(default_factory=Metadata)
     controls_removed: int = 0
+    controls_line: int = 0  # first line where control characters were removed
     # Metadata fields the source stated outright (a sidecar, front matter):
     # the cleaner must not overwrite them with guesses from the text.
     stated: frozenset[str] = frozenset()
@@ -39,7 +40,10 @@ def read_path(path: str | Path) -> RawArticle:
     data = read_bytes(path)
     decoded = decode_bytes(data, str(path))
     raw = RawArticle(
-        str(path), text_blocks(decoded.text), controls_removed=decoded.controls_removed
+        str(path),
+        text_blocks(decoded.text),
+        controls_removed=decoded.controls_removed,
+        controls_line=decoded.controls_line,
     )
     sidecar = read_sidecar(path)
     for key, value in sidecar.items():
@@ -55,7 +59,12 @@ def read_string(text: str, source: str = "<text>") -> RawArticle:
     decoded = sanitize(text)
     if not decoded.text.strip():
         raise LedeError(f"{source}: the text is empty")
-    return RawArticle(source, text_blocks(decoded.text), controls_removed=decoded.controls_removed)
+    return RawArticle(
+        source,
+        text_blocks(decoded.text),
+        controls_removed=decoded.controls_removed,
+        controls_line=decoded.controls_line,
+    )
 
 
 def read_bytes(path: Path) -> bytes:

@@ -29,6 +29,7 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Tabs and every Unicode space separator (category Zs) but the plain space.
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -41,6 +42,7 @@ class DecodedText:
     text: str
     encoding: str
     controls_removed: int
+    controls_line: int = 0  # the first line that had any, 1-based
 
 
 def decode_bytes(data: bytes, name: str) -> DecodedText:
@@ -53,22 +55,56 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
 
 
 def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
-    """Normalise line ends and whitespace and drop control sequences."""
+    """Normalise line ends and whitespace and drop control sequences.
+
+    Lines are cleaned one at a time, so an escape sequence left open (an OSC
+    with no terminator) can never swallow the rest of the article.
+    """
     text = text.removeprefix("\ufeff")
     # Line breaks first: "\r\n" must become one newline, not a dropped control.
     text = _LINE_BREAKS.sub("\n", text)
     removed = 0
+    first_line = 0
 
-    def _count(match: re.Match[str]) -> str:
-        nonlocal removed
-        removed += 1
-        return ""
+    def clean_lines(pattern: re.Pattern[str], text: str) -> str:
+        nonlocal removed, first_line
+        if not pattern.search(text):
+            return text
+        lines = text.split("\n")
+        for number, line in enumerate(lines, start=1):
+            line, count = pattern.subn("", line)
+            if count:
+                removed += count
+                first_line = min(first_line or number, number)
+                lines[number - 1] = line
+        return "\n".join(lines)
 
-    text = _ESCAPE_SEQUENCE.sub(_count, text)
-    text = _CONTROL.sub(_count, text)
+    # Escape sequences go first; then mojibake is repaired (its C1 bytes are
+    # evidence ftfy needs); then any control character left is dropped.
+    text = clean_lines(_ESCAPE_SEQUENCE, text)
+    if _is_mojibake(text):
+        text = _fix_mojibake(text)
+    text = clean_lines(_CONTROL, text)
+
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
-    return DecodedText(text, encoding, removed)
+    return DecodedText(text, encoding, removed, first_line)
+
+
+def _is_mojibake(text: str) -> bool:
+    """UTF-8 read as a single-byte code page ("cafÃ©"), found by ftfy's heuristic."""
+    if text.isascii():
+        return False
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
+
+
+def _fix_mojibake(text: str) -> str:
+    from ftfy import fix_encoding
+
+    # Only the encoding: typographic quotes, ligatures and widths stay as written.
+    return fix_encoding(text)
 
 
 def _detect_encoding(data: bytes, name: str) -> str:
@@ -110,7 +146,8 @@ def _detect_encoding(data: bytes, name: str) -> str:
 
 def _reject_binary(data: bytes, name: str) -> None:
     sample = data[:8192]
-    if b"\x00" in sample and not _looks_utf16(sample):
+    # A stray NUL is damage to clean up; many are the mark of a binary file.
+    if sample.count(0) > len(sample) // 100 and not _looks_utf16(sample):
         raise LedeError(f"{name}: this looks like a binary file, not an article")
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if controls > len(sample) * 0.1:

@@ -7,12 +7,16 @@ Nothing here imports a UI.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.model import Analysis, Article
 from tui.pipeline import Options
 from tui.spans import Occupied
 
 
-def analyze_language(article: Article, options: Options) -> Analysis:
+def analyze_language(
+    article: Article, options: Options, progress: Callable[[float], None] | None = None
+) -> Analysis:
     from tui.nlp.consolidate import consolidate
     from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
     from tui.nlp.model import load_pipeline
@@ -22,7 +26,7 @@ def analyze_language(article: Article, options: Options) -> Analysis:
 
     nlp, model = load_pipeline(options.model)
     texts = {story.id: story.text for story in article.stories}
-    docs = parse_stories(nlp, article.stories, truecase_capitals)
+    docs = parse_stories(nlp, article.stories, truecase_capitals, progress)
     expressions = find_time_expressions(docs, texts, article.metadata.date)
     in_time: dict[str, Occupied] = {}
     for expression in expressions:

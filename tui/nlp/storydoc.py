@@ -8,9 +8,11 @@ so offsets stay exact.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy
 
 from tui.model import Story
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 BATCH_SIZE = 64
+_EMPTY = numpy.zeros((0, 0), dtype="float32")
 
 
 @dataclass(slots=True)
@@ -62,16 +65,30 @@ class StoryDoc:
 
 
 def parse_stories(
-    nlp: Language, stories: list[Story], prepare=lambda text: text
+    nlp: Language,
+    stories: list[Story],
+    prepare: Callable[[str], str] = str,
+    progress: Callable[[float], None] | None = None,
 ) -> dict[str, StoryDoc]:
-    """Run the pipeline over every paragraph of every story, batched."""
+    """Run the pipeline over every paragraph of every story, batched.
+
+    ``progress`` hears the share of characters parsed so far (0.0 to 1.0).
+    """
     paragraphs = [(story, p) for story in stories for p in story.paragraphs]
     texts = (prepare(p.text) for _, p in paragraphs)
     result = {story.id: StoryDoc(story.id, story.text, [], []) for story in stories}
-    for (story, paragraph), doc in zip(
-        paragraphs, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True
-    ):
+    total = sum(len(p.text) for _, p in paragraphs) or 1
+    done = 0
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
+    for index, ((story, paragraph), doc) in enumerate(zip(paragraphs, docs, strict=True)):
+        # The token vectors feed nothing after the pipeline: free them.
+        doc.tensor = _EMPTY
         entry = result[story.id]
         entry.starts.append(paragraph.start)
         entry.docs.append(doc)
+        done += len(paragraph.text)
+        if progress is not None and index % BATCH_SIZE == 0:
+            progress(done / total)
+    if progress is not None:
+        progress(1.0)
     return result

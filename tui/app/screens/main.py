@@ -134,6 +134,12 @@ class MainScreen(Screen[None]):
         self._refresh_timeline()
         self._refresh_marks()
 
+    def show_progress(self, percent: int) -> None:
+        """How far the language model has read, while the panes wait for it."""
+        label = Content(f"analysing… {percent}%")
+        self.entities_pane.border_subtitle = label
+        self.timeline_pane.border_subtitle = label
+
     def show_analysis_error(self, message: str) -> None:
         for pane in (self.entities_pane, self.timeline_pane):
             pane.loading = False
