@@ -12,7 +12,10 @@ nlp    the sample article once the model is loaded; a 100,000-word text:
        spaCy's time, consolidation's (goal: at most 20% of spaCy's) and
        normalisation's (goal: at most 10%); peak memory of `lede analyze`
        on it (goal: under 1 GiB).
+big    (not in the default run: minutes) a 10 MB article in the reader:
+       time to text, scrolling latency during the analysis, peak memory.
 ui     time from process start to the article text on screen and to the
+
        analysis shown, against a minimal Textual app started the same way
        (goal: first paint within 1.5x); key-press-to-refresh latency for a
        story switch and next-mention on the 100,000-word text (goal: median
@@ -283,10 +286,52 @@ async def _latency() -> None:
         )
 
 
+def bench_big() -> None:
+    """A 10 MB article in the reader: text first, keys answered during the analysis."""
+    import asyncio
+
+    asyncio.run(_big())
+
+
+async def _big() -> None:
+    from tui.app.app import LedeApp
+
+    text = big_text(1_800_000)[:10_000_000]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "huge.txt"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        app = LedeApp(path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            while not app.main_screen.article_view.lines:
+                await pilot.pause(0.01)
+            shown = time.perf_counter() - start
+            view = app.main_screen.article_view
+            view.focus()
+            latencies = []
+            for _ in range(20):  # scroll while the analysis runs in its worker
+                begin = time.perf_counter()
+                await pilot.press("j")
+                await pilot.pause()
+                latencies.append(time.perf_counter() - begin)
+            busy = app.analysis is None
+            while app.analysis is None:
+                await pilot.pause(0.5)
+            done = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"big: 10 MB article: text on screen after {shown:.1f} s; analysis shown after {done:.0f} s; "
+        f"scrolling during the analysis ({'running' if busy else 'already done'}): median "
+        f"{statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms; "
+        f"peak memory {peak:.0f} MiB"
+    )
+
+
 def main() -> None:
     sections = sys.argv[1:] or ["clean", "nlp", "ui"]
     for section in sections:
-        {"clean": bench_clean, "nlp": bench_nlp, "ui": bench_ui}[section]()
+        {"clean": bench_clean, "nlp": bench_nlp, "ui": bench_ui, "big": bench_big}[section]()
+
 
 
 if __name__ == "__main__":

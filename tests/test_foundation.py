@@ -104,3 +104,11 @@ def test_article_without_date_reports_none(tmp_path: Path) -> None:
     copy = tmp_path / "article.txt"
     copy.write_bytes(SAMPLE.read_bytes())
     assert read_article(copy).metadata.date is None
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_full_analysis_json_is_byte_identical(path: Path) -> None:
+    """Invariant 3 with the language stages: same input, same bytes."""
+    from tui.pipeline import analyze
+
+    assert to_json(analyze(path)) == to_json(analyze(path))
