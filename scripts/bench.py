@@ -320,7 +320,9 @@ async def _big() -> None:
             done = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"big: 10 MB article: text on screen after {shown:.1f} s; analysis shown after {done:.0f} s; "
+        f"big: 10 MB article: text on screen after {shown:.1f} s; "
+        f"analysis shown after {done:.0f} s; "
+
         f"scrolling during the analysis ({'running' if busy else 'already done'}): median "
         f"{statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms; "
         f"peak memory {peak:.0f} MiB"
