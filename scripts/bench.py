@@ -322,7 +322,6 @@ async def _big() -> None:
     print(
         f"big: 10 MB article: text on screen after {shown:.1f} s; "
         f"analysis shown after {done:.0f} s; "
-
         f"scrolling during the analysis ({'running' if busy else 'already done'}): median "
         f"{statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms; "
         f"peak memory {peak:.0f} MiB"
@@ -333,7 +332,6 @@ def main() -> None:
     sections = sys.argv[1:] or ["clean", "nlp", "ui"]
     for section in sections:
         {"clean": bench_clean, "nlp": bench_nlp, "ui": bench_ui, "big": bench_big}[section]()
-
 
 
 if __name__ == "__main__":

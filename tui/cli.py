@@ -67,7 +67,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "source",
         nargs="?",
-        help="article file to open (default: the sample article)",
+        help="article file to open: text, HTML or Markdown, or - for stdin "
+        "(default: the sample article)",
     )
     _common(parser)
     return parser
@@ -79,7 +80,13 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Clean, segment and analyse articles; print them for a person "
         "or as JSON (one Analysis per line for several sources).",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders")
+    parser.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="article files (text, HTML, Markdown), folders, or - for stdin",
+    )
+
     parser.add_argument(
         "--json", action="store_true", help="print the Analysis JSON (same as --format json)"
     )
@@ -110,6 +117,9 @@ def _read(args: argparse.Namespace) -> int:
     if source.is_dir():
         raise LedeError(f"{source}: opening a folder in the reader is not supported yet")
     raw = read_raw(source)  # bad input fails here, in one line, before the screen opens
+    if str(source) == "-":
+        _keyboard_from_tty()
+
     from tui.app.app import LedeApp
 
     app = LedeApp(source, Options(date=args.date, model=args.model), raw)
@@ -117,7 +127,19 @@ def _read(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _keyboard_from_tty() -> None:
+    """After an article came in on stdin, the reader's keys come from the terminal."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise LedeError("stdin was the article and there is no terminal for the keys") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 stays open for the app
+
+
 def _analyze(args: argparse.Namespace) -> int:
+
     from tui.ingest.sidecar import parse_iso_date
     from tui.pipeline import Options
 
@@ -151,7 +173,7 @@ def _expand(sources: list[str]) -> Iterator[Path]:
 
     for source in sources:
         path = Path(source)
-        if path.is_dir():
+        if source != "-" and path.is_dir():
             yield from find_articles(path)
         else:
             yield path

@@ -123,6 +123,7 @@ def clean(raw: RawArticle) -> Cleaned:
     first = body_start if title_at is None else title_at + 1
     _decide_body(blocks[first:], labels[first:], metadata, raw.stated, decisions)
 
+    decisions.removed.extend(raw.pre_removed)
     decisions.removed.sort(key=lambda r: r.source_line)
     _read_dateline(decisions.kept, metadata)
     return Cleaned(raw.source, metadata, decisions.kept, decisions.removed, title_index)

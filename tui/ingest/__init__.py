@@ -6,18 +6,24 @@ produce blocks and metadata; cleaning, segmentation and analysis are shared.
 
 from __future__ import annotations
 
+import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.errors import LedeError
-from tui.ingest.decode import decode_bytes, sanitize
+from tui.ingest.decode import DecodedText, decode_bytes, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
 from tui.ingest.text import text_blocks
-from tui.model import Block, Metadata
+from tui.model import Block, Metadata, RemovedBlock
 
 MAX_BYTES = 50 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+FOLDER_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
+HTML_TAG = re.compile(r"<(?:body|article|div|p)[\s>]")
 
 
 @dataclass(slots=True)
@@ -32,39 +38,84 @@ class RawArticle:
     # Metadata fields the source stated outright (a sidecar, front matter):
     # the cleaner must not overwrite them with guesses from the text.
     stated: frozenset[str] = frozenset()
+    # Blocks the source itself showed to be page furniture (an HTML <nav>).
+    pre_removed: list[RemovedBlock] = field(default_factory=list)
+    format: str = "text"
 
 
 def read_path(path: str | Path) -> RawArticle:
     """Read one article file (and its sidecar) into blocks."""
+    if str(path) == "-":
+        return read_stdin()
     path = Path(path)
     data = read_bytes(path)
     decoded = decode_bytes(data, str(path))
-    raw = RawArticle(
-        str(path),
-        text_blocks(decoded.text),
-        controls_removed=decoded.controls_removed,
-        controls_line=decoded.controls_line,
-    )
+    raw = _from_text(decoded, str(path), sniff(decoded.text, path.name))
     sidecar = read_sidecar(path)
     for key, value in sidecar.items():
         setattr(raw.metadata, key, value)
     if sidecar.get("date"):
         raw.metadata.date_source = "sidecar"
-    raw.stated = frozenset(key for key, value in sidecar.items() if value)
+    raw.stated = raw.stated | frozenset(key for key, value in sidecar.items() if value)
     return raw
 
 
-def read_string(text: str, source: str = "<text>") -> RawArticle:
-    """Read an article held in a string (tests, stdin, the Python API)."""
+def read_stdin() -> RawArticle:
+    """An article piped in; its format is sniffed like a file's."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise LedeError(
+            f"stdin: more than the {MAX_BYTES // 1024 // 1024} MB limit for one article"
+        )
+    decoded = decode_bytes(data, "stdin")
+    return _from_text(decoded, "-", sniff(decoded.text, ""))
+
+
+def sniff(text: str, name: str) -> str:
+    """ "html", "markdown" or "text", by the file's suffix, else by its content."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in ARTICLE_SUFFIXES:
+        return "text"
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype html", "<html")) or re.search(
+        r"<(?:body|article|div|p)[\s>]", head
+    ):
+        return "html"
+    if text.startswith("---\n") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        return "markdown"
+    return "text"
+
+
+def _from_text(decoded: DecodedText, source: str, kind: str) -> RawArticle:
+    raw = RawArticle(
+        source, [], controls_removed=decoded.controls_removed, controls_line=decoded.controls_line
+    )
+    if kind == "html":
+        from tui.ingest.html import html_blocks
+
+        raw.blocks, raw.pre_removed, raw.metadata = html_blocks(decoded.text, source)
+        raw.stated = frozenset(k for k in ("title", "date") if getattr(raw.metadata, k))
+    elif kind == "markdown":
+        from tui.ingest.markdown import markdown_blocks
+
+        raw.blocks, raw.metadata, stated = markdown_blocks(decoded.text, source)
+        raw.stated = frozenset(stated)
+    else:
+        raw.blocks = text_blocks(decoded.text)
+    raw.format = kind
+    return raw
+
+
+def read_string(text: str, source: str = "<text>", kind: str | None = None) -> RawArticle:
+    """Read an article held in a string (tests, the Python API); ``kind`` as sniff says."""
     decoded = sanitize(text)
     if not decoded.text.strip():
         raise LedeError(f"{source}: the text is empty")
-    return RawArticle(
-        source,
-        text_blocks(decoded.text),
-        controls_removed=decoded.controls_removed,
-        controls_line=decoded.controls_line,
-    )
+    return _from_text(decoded, source, kind or sniff(decoded.text, source))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -105,12 +156,12 @@ def find_articles(folder: str | Path) -> list[Path]:
         entry
         for entry in entries
         if entry.is_file()
-        and entry.suffix.lower() in ARTICLE_SUFFIXES
+        and entry.suffix.lower() in FOLDER_SUFFIXES
         and not is_sidecar(entry)
         and not entry.name.startswith(".")
     ]
     if not found:
         raise LedeError(
-            f"{folder}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)"
+            f"{folder}: no articles here (looked for {', '.join(FOLDER_SUFFIXES)} files)"
         )
     return found
