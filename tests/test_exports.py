@@ -44,3 +44,58 @@ def test_timeml_export_is_valid_xml_with_the_dct(capsys: pytest.CaptureFixture[s
 def test_unknown_model_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", str(SAMPLE), "--model", "xx_no_such_model"]) == 2
     assert "no such spaCy pipeline" in capsys.readouterr().err
+
+
+def _sections(markdown: str) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) as markdown-it-py reads them."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    tokens = MarkdownIt("commonmark").use(front_matter_plugin).parse(markdown)
+    sections: list[tuple[str, list[str]]] = []
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        text = "".join(c.content for c in token.children or [] if c.type == "text")
+        if tokens[index - 1].type == "heading_open":
+            sections.append((text, []))
+        elif sections:
+            sections[-1][1].append(text)
+    return sections
+
+
+@pytest.mark.parametrize("name", ["north-korea-fm-russia.txt", "feature-subheadings-water.txt"])
+def test_markdown_export_parses_back_to_the_same_stories(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.pipeline import read_article
+
+    path = SAMPLE.parent / name
+    assert main(["analyze", str(path), "--format", "markdown"]) == 0
+    sections = dict(_sections(capsys.readouterr().out))
+    for story in read_article(path).stories:
+        paragraphs = [t for t in sections[story.title or "Untitled"]]
+        expected = [p.text for p in story.paragraphs]
+        if story.subheadings:
+            assert paragraphs == expected[: story.subheadings[0][0]]
+        else:
+            assert paragraphs == expected
+    assert "Entities" in sections and "Timeline" in sections
+
+
+def test_markdown_export_escapes_markup() -> None:
+    from markdown_it import MarkdownIt
+
+    from tui.render.exports import md_escape
+
+    for text in [
+        "a *b* [c](d) #1 x_y",
+        "- not a list",
+        "1. not a list",
+        "> not a quote",
+        "<b>x</b> &amp; y",
+    ]:
+        inline = [t for t in MarkdownIt("commonmark").parse(md_escape(text)) if t.type == "inline"][
+            0
+        ]
+        assert "".join(c.content for c in inline.children or [] if c.type == "text") == text

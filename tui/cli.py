@@ -15,7 +15,7 @@ from pathlib import Path
 from tui import __version__
 from tui.errors import LedeError
 
-FORMATS = ("rich", "json", "text", "displacy", "timeml")
+FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +95,7 @@ def _analyze_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default=None,
         help="rich: for a person (default); json: the Analysis JSON; text: the main "
-        "story's paragraphs only; displacy: spaCy displaCy manual format; "
+        "story's paragraphs only; markdown: the article as CommonMark; displacy: spaCy displaCy manual format; "
         "timeml: stories with TIMEX3 tags",
     )
     parser.add_argument(
@@ -197,6 +197,10 @@ def _analyze_one(path: Path, options: object, fmt: str) -> str:
         from tui.render.exports import to_displacy
 
         return json.dumps(to_displacy(analysis), ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        from tui.render.exports import to_markdown
+
+        return to_markdown(analysis)
     if fmt == "timeml":
         from tui.render.exports import to_timeml
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -80,3 +82,53 @@ def to_timeml(analysis: Analysis) -> str:
 
 def _relative(text: str) -> bool:
     return not any(ch.isdigit() for ch in text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!{}&])")
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Text that CommonMark reads back as exactly itself."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # A paragraph must not start like a list item, a quote or a heading rule.
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def to_markdown(analysis: Analysis) -> str:
+    """The cleaned article as CommonMark: front matter, each story a section,
+    then the entities and the timeline as tables."""
+    meta = analysis.article.metadata
+    lines = ["---"]
+    for key, value in (("title", meta.title), ("date", meta.date), ("byline", meta.byline),
+                       ("site", meta.site), ("source", meta.url or analysis.article.source)):
+        if value:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    if meta.categories:
+        lines.append(f"categories: {json.dumps(meta.categories, ensure_ascii=False)}")
+    lines += ["---", ""]
+    for story in analysis.article.stories:
+        level = "#" if story.kind == "main" else "##"
+        lines += [f"{level} {md_escape(story.title or 'Untitled')}", ""]
+        subheadings = {index: text for index, text, _ in story.subheadings}
+        for index, paragraph in enumerate(story.paragraphs):
+            if index in subheadings:
+                lines += [f"### {md_escape(subheadings[index])}", ""]
+            lines += [md_escape(paragraph.text), ""]
+    if analysis.entities:
+        lines += ["## Entities", "", "| Name | Type | Mentions | Aliases |", "|---|---|---|---|"]
+        for entity in analysis.entities:
+            lines.append(
+                f"| {md_escape(entity.name)} | {entity.type} | {len(entity.mentions)} | "
+                f"{md_escape(', '.join(entity.aliases))} |"
+            )
+        lines.append("")
+    if analysis.timeline:
+        lines += ["## Timeline", "", "| When | Value | As written | Story | What |", "|---|---|---|---|---|"]
+        for event in analysis.timeline:
+            lines.append(
+                f"| {md_escape(event.label)} | {md_escape(event.value or '')} | {md_escape(event.text)} | "
+                f"{event.story} | {md_escape(event.summary or event.sentence)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
