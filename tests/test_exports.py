@@ -95,7 +95,7 @@ def test_markdown_export_escapes_markup() -> None:
         "> not a quote",
         "<b>x</b> &amp; y",
     ]:
-        inline = [t for t in MarkdownIt("commonmark").parse(md_escape(text)) if t.type == "inline"][
-            0
-        ]
+        tokens = MarkdownIt("commonmark").parse(md_escape(text))
+        inline = next(t for t in tokens if t.type == "inline")
+
         assert "".join(c.content for c in inline.children or [] if c.type == "text") == text

@@ -100,8 +100,13 @@ def to_markdown(analysis: Analysis) -> str:
     then the entities and the timeline as tables."""
     meta = analysis.article.metadata
     lines = ["---"]
-    for key, value in (("title", meta.title), ("date", meta.date), ("byline", meta.byline),
-                       ("site", meta.site), ("source", meta.url or analysis.article.source)):
+    for key, value in (
+        ("title", meta.title),
+        ("date", meta.date),
+        ("byline", meta.byline),
+        ("site", meta.site),
+        ("source", meta.url or analysis.article.source),
+    ):
         if value:
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     if meta.categories:
@@ -124,11 +129,12 @@ def to_markdown(analysis: Analysis) -> str:
             )
         lines.append("")
     if analysis.timeline:
-        lines += ["## Timeline", "", "| When | Value | As written | Story | What |", "|---|---|---|---|---|"]
+        lines += ["## Timeline", "", "| When | Value | As written | Story | What |"]
+        lines.append("|---|---|---|---|---|")
         for event in analysis.timeline:
-            lines.append(
-                f"| {md_escape(event.label)} | {md_escape(event.value or '')} | {md_escape(event.text)} | "
-                f"{event.story} | {md_escape(event.summary or event.sentence)} |"
-            )
+            when, value = md_escape(event.label), md_escape(event.value or "")
+            what = md_escape(event.summary or event.sentence)
+            lines.append(f"| {when} | {value} | {md_escape(event.text)} | {event.story} | {what} |")
+
         lines.append("")
     return "\n".join(lines)
