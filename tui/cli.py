@@ -112,11 +112,12 @@ def _read(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
     from tui.pipeline import Options, default_source, read_raw
 
-    source = Path(args.source) if args.source else default_source()
+    source: str | Path = args.source or default_source()
     if args.date:
         parse_iso_date(args.date)
-    if source.is_dir():
+    if not _is_stream(str(source)) and Path(source).is_dir():
         raise LedeError(f"{source}: opening a folder in the reader is not supported yet")
+
     raw = read_raw(source)  # bad input fails here, in one line, before the screen opens
     if str(source) == "-":
         _keyboard_from_tty()
@@ -169,18 +170,23 @@ def _analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _expand(sources: list[str]) -> Iterator[Path]:
+def _is_stream(source: str) -> bool:
+    """stdin or a URL: read as given, never as a path on disk."""
+    return source == "-" or source.startswith(("http://", "https://"))
+
+
+def _expand(sources: list[str]) -> Iterator[str | Path]:
     from tui.ingest import find_articles
 
     for source in sources:
-        path = Path(source)
-        if source != "-" and path.is_dir():
-            yield from find_articles(path)
+        if not _is_stream(source) and Path(source).is_dir():
+            yield from find_articles(source)
         else:
-            yield path
+            yield source if _is_stream(source) else Path(source)
 
 
-def _analyze_one(path: Path, options: object, fmt: str) -> str:
+def _analyze_one(path: str | Path, options: object, fmt: str) -> str:
+
     from tui.pipeline import Options, analyze
 
     assert isinstance(options, Options)

@@ -33,7 +33,7 @@ class LedeApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, source: Path, options: Options | None = None, raw: RawArticle | None = None
+        self, source: str | Path, options: Options | None = None, raw: RawArticle | None = None
     ) -> None:
         super().__init__()
         self.source = source

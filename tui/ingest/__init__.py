@@ -16,6 +16,7 @@ from tui.errors import LedeError
 from tui.ingest.decode import DecodedText, decode_bytes, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
 from tui.ingest.text import text_blocks
+from tui.ingest.url import fetch, is_url
 from tui.model import Block, Metadata, RemovedBlock
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -47,6 +48,8 @@ def read_path(path: str | Path) -> RawArticle:
     """Read one article file (and its sidecar) into blocks."""
     if str(path) == "-":
         return read_stdin()
+    if is_url(str(path)):
+        return read_url(str(path))
     path = Path(path)
     data = read_bytes(path)
     decoded = decode_bytes(data, str(path))
@@ -57,6 +60,24 @@ def read_path(path: str | Path) -> RawArticle:
     if sidecar.get("date"):
         raw.metadata.date_source = "sidecar"
     raw.stated = raw.stated | frozenset(key for key, value in sidecar.items() if value)
+    return raw
+
+
+def read_url(url: str) -> RawArticle:
+    """A page on the web, its charset honoured; bad answers are one-line errors."""
+    page = fetch(url, MAX_BYTES)
+    if page.charset:
+        try:
+            decoded = sanitize(page.data.decode(page.charset))
+        except (LookupError, UnicodeDecodeError):
+            decoded = decode_bytes(page.data, url)
+    else:
+        decoded = decode_bytes(page.data, url)
+    if not decoded.text.strip():
+        raise LedeError(f"{url}: the page is empty")
+    kind = page.kind if page.kind != "text" else sniff(decoded.text, "")
+    raw = _from_text(decoded, url, kind)
+    raw.metadata.url = raw.metadata.url or page.url
     return raw
 
 

@@ -40,7 +40,20 @@ BLOCK_TAGS = {
     "summary",
     "caption",
     "address",
+    # Containers: they yield only text that no block inside them holds, so
+    # a menu of bare links or stray text in <body> is never lost.
+    "nav",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "form",
+    "main",
+    "figure",
+    "body",
 }
+
 # Where a block stood, read from its ancestors' tags, classes and ids.
 PLACE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"cookie|consent|gdpr", re.I), "cookie notice"),
