@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,9 @@ ARTICLES = sorted(SAMPLE_DATA.glob("*.txt"))
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the user's analysis cache (subprocesses inherit this)."""
+    os.environ["LEDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

@@ -81,7 +81,6 @@ def test_200_html_page(server: str) -> None:
     assert [(r.text, r.reason) for r in raw.pre_removed] == [("Home News", "navigation")]
 
 
-
 def test_the_page_charset_is_honoured(server: str) -> None:
     raw = read_path(f"{server}/latin1")
     assert any("tempêtes" in b.text for b in raw.blocks)

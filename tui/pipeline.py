@@ -10,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.clean import clean
 from tui.ingest import RawArticle, read_path, read_string
 from tui.ingest.sidecar import parse_iso_date
 from tui.model import Analysis, Article
 from tui.segment import segment
+
+if TYPE_CHECKING:
+    from tui.cache import Cache
 
 SAMPLE_ARTICLE = (
     Path(__file__).resolve().parent.parent / "sample_data" / "north-korea-fm-russia.txt"
@@ -83,3 +87,22 @@ def analyze_article(
 def analyze(source: str | Path, options: Options = Options()) -> Analysis:
     """The whole pipeline for one source."""
     return analyze_article(read_article(source, options), options)
+
+
+def analyze_cached(
+    article: Article,
+    options: Options = Options(),
+    cache: Cache | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Analysis:
+    """``analyze_article``, reusing a cached analysis of the same content and options."""
+    if cache is None or not options.nlp:
+        return analyze_article(article, options, progress)
+    from tui.cache import cache_key
+
+    key = cache_key(article, options.date, options.model)
+    if (found := cache.get(key)) is not None:
+        return found
+    analysis = analyze_article(article, options, progress)
+    cache.put(key, analysis)
+    return analysis

@@ -22,7 +22,7 @@ from tui.app.screens.main import MainScreen
 from tui.errors import LedeError
 from tui.ingest import RawArticle
 from tui.model import Analysis, Article
-from tui.pipeline import Options, analyze_article, build_article, read_raw
+from tui.pipeline import Options, analyze_article, analyze_cached, build_article, read_raw
 
 
 class LedeApp(App[int]):
@@ -33,9 +33,14 @@ class LedeApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, source: str | Path, options: Options | None = None, raw: RawArticle | None = None
+        self,
+        source: str | Path,
+        options: Options | None = None,
+        raw: RawArticle | None = None,
+        cache: bool = False,
     ) -> None:
         super().__init__()
+        self.use_cache = cache
         self.source = source
         self.options = options or Options()
         self._raw = raw
@@ -88,7 +93,12 @@ class LedeApp(App[int]):
                     shown = percent
                     self.call_from_thread(self.main_screen.show_progress, percent)
 
-            analysis = analyze_article(copy, options, progress)
+            if self.use_cache:
+                from tui.cache import Cache
+
+                analysis = analyze_cached(copy, options, Cache(), progress)
+            else:
+                analysis = analyze_article(copy, options, progress)
         except LedeError as error:
             self.call_from_thread(self.main_screen.show_analysis_error, error.message)
             return
