@@ -17,11 +17,15 @@ def sample_app(path: Path = SAMPLE, options: Options | None = None) -> LedeApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until the article is loaded and the analysis shown."""
+    """Wait until the article is loaded and the analysis shown (however slow the machine)."""
     app = pilot.app
-    for _ in range(3):
-        await pilot.pause()
+    for _ in range(1200):
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        running = [w for w in app.workers if w.is_running]
+        if getattr(app, "analysis", None) is not None and not running:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -75,8 +75,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "source",
         nargs="?",
-        help="article file to open: text, HTML or Markdown, or - for stdin "
-        "(default: the sample article)",
+        help="article to open: a text, HTML or Markdown file, a URL, - for stdin, "
+        "or a folder to browse (default: the sample article)",
     )
     _common(parser)
     return parser
@@ -150,16 +150,19 @@ def _read(args: argparse.Namespace) -> int:
     source: str | Path = args.source or default_source()
     if args.date:
         parse_iso_date(args.date)
+    options = Options(date=args.date, model=args.model)
+    raw = None
     if not _is_stream(str(source)) and Path(source).is_dir():
-        raise LedeError(f"{source}: opening a folder in the reader is not supported yet")
+        from tui.ingest import find_articles
 
-    raw = read_raw(source)  # bad input fails here, in one line, before the screen opens
-    if str(source) == "-":
-        _keyboard_from_tty()
-
+        find_articles(source)  # a folder with no articles fails here, in one line
+    else:
+        raw = read_raw(source)  # bad input fails here, in one line, before the screen opens
+        if str(source) == "-":
+            _keyboard_from_tty()
     from tui.app.app import LedeApp
 
-    app = LedeApp(source, Options(date=args.date, model=args.model), raw, cache=not args.no_cache)
+    app = LedeApp(source, options, raw, cache=not args.no_cache)
     app.run()
     return app.return_code or 0
 

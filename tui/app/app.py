@@ -18,11 +18,19 @@ from textual.screen import Screen
 
 from tui.app.commands import COMMANDS
 from tui.app.screens.error import ErrorScreen
+from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
 from tui.errors import LedeError
-from tui.ingest import RawArticle
+from tui.ingest import RawArticle, find_articles
 from tui.model import Analysis, Article
-from tui.pipeline import Options, analyze_article, analyze_cached, build_article, read_raw
+from tui.pipeline import (
+    Options,
+    analyze_article,
+    analyze_cached,
+    build_article,
+    read_article,
+    read_raw,
+)
 
 
 class LedeApp(App[int]):
@@ -41,6 +49,8 @@ class LedeApp(App[int]):
     ) -> None:
         super().__init__()
         self.use_cache = cache
+        self.library: LibraryScreen | None = None
+        self.entity_index: dict[str, set[Path]] = {}
         self.source = source
         self.options = options or Options()
         self._raw = raw
@@ -48,15 +58,91 @@ class LedeApp(App[int]):
         self.analysis: Analysis | None = None
 
     async def on_mount(self) -> None:
+        if (
+            self._raw is None
+            and not str(self.source).startswith(("http", "-"))
+            and Path(self.source).is_dir()
+        ):
+            folder = Path(self.source)
+            self.library = LibraryScreen(folder, find_articles(folder))
+            await self.push_screen(self.library)
+            self.scan_library()
+            return
         await self.push_screen(MainScreen())  # mounted before any worker reports
         self.load_article()
 
     @property
     def main_screen(self) -> MainScreen:
-        for screen in self.screen_stack:
+        for screen in reversed(self.screen_stack):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("no main screen")
+
+    # --- the library ------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def scan_library(self) -> None:
+        """Read every article of the folder, then analyse each (cache first)."""
+        from tui.cache import Cache
+
+        library = self.library
+        assert library is not None
+        articles: dict[Path, Article] = {}
+        for path in library.paths:
+            try:
+                articles[path] = read_article(path, self.options)
+            except LedeError as error:
+                self.call_from_thread(library.update, path, error.message)
+                continue
+            self.call_from_thread(library.update, path, articles[path])
+        cache = Cache() if self.use_cache else None
+        for path, article in articles.items():
+            try:
+                analysis = analyze_cached(article, self.options, cache)
+            except LedeError:
+                continue
+            for entity in analysis.entities:
+                self.entity_index.setdefault(entity.id, set()).add(path)
+            self.call_from_thread(library.update, path, article, analysis)
+
+    async def open_article(self, path: Path) -> None:
+        """Open an article of the library; backspace comes back."""
+        self.source, self._raw, self.article, self.analysis = path, None, None, None
+        await self.push_screen(MainScreen())
+        known = self.library.analyses.get(path) if self.library else None
+        if known is not None:
+            self.article = known.article
+            self.main_screen.show_article(known.article)
+            self._analysis_ready(known)
+        else:
+            self.load_article()
+
+    def action_back(self) -> None:
+        if self.library is not None and isinstance(self.screen, MainScreen):
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def others_for(self, entity_id: str) -> list[tuple[Path, str]]:
+        """The other articles of the library that name an entity, with their titles."""
+        if self.library is None:
+            return []
+        here = Path(self.source)
+        found = []
+        for path in sorted(self.entity_index.get(entity_id, set()) - {here}):
+            article = self.library.articles.get(path)
+            title = article.title if article is not None and not isinstance(article, str) else None
+            found.append((path, title or path.name))
+        return found
+
+    def elsewhere_counts(self) -> dict[str, int]:
+        here = Path(self.source)
+        return {
+            eid: len(paths - {here}) for eid, paths in self.entity_index.items() if paths - {here}
+        }
 
     # --- workers -------------------------------------------------------------
 
@@ -112,6 +198,8 @@ class LedeApp(App[int]):
     def _analysis_ready(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.article = analysis.article
+        if self.library is not None:
+            self.main_screen.entities_pane.elsewhere = self.elsewhere_counts()
         self.main_screen.show_analysis(analysis)
 
     def reanalyse(self, date: str) -> None:

@@ -42,6 +42,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("d", "set_date", "Set the publication date", "d"),
     Command("y", "copy_sentence", "Copy the current sentence", "y"),
     Command("escape", "clear", "Clear the selection and return to the article", "esc"),
+    Command("o", "other_articles", "Other articles of the folder naming the entity", "o"),
+    Command("backspace", "app.back", "Back to the folder's list of articles", "backspace"),
     Command("q", "app.quit", "Quit", "q", footer="quit"),
 )
 

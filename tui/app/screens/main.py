@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from tui.app.commands import bindings
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.others import OthersScreen
 from tui.app.widgets.article import ArticleView, Mark
 from tui.app.widgets.entities import EntitiesPane
 from tui.app.widgets.storybar import StoryBar
@@ -202,6 +204,8 @@ class MainScreen(Screen[None]):
             return bool(parameters) and int(parameters[0]) <= len(self.stories)  # type: ignore[call-overload]
         if action in {"next_match", "previous_match"}:
             return bool(self._targets()) or None
+        if action == "other_articles":
+            return bool(getattr(self.app, "library", None)) or None
         if action == "show_all_events":
             return self.timeline_entity is not None or None
         return True
@@ -466,6 +470,23 @@ class MainScreen(Screen[None]):
             if start <= offset < end or offset < start:
                 return story.text[start:end]
         return ""
+
+    def action_other_articles(self) -> None:
+        """List the other articles of the folder that name the highlighted entity."""
+        option = self.entities_pane.option_list.highlighted_option
+        entity_id = self.selected_entity or (option.id if option else None)
+        entity = self._entity(entity_id) if entity_id else None
+        others = self.app.others_for(entity_id) if entity_id else []  # type: ignore[attr-defined]
+        if entity is None or not others:
+            self.notify("No other article of the folder names it", timeout=3)
+            return
+
+        async def open_other(path: Path | None) -> None:
+            if path is not None:
+                self.app.pop_screen()
+                await self.app.open_article(path)  # type: ignore[attr-defined]
+
+        self.app.push_screen(OthersScreen(entity.name, others), open_other)
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
