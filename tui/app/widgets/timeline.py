@@ -64,7 +64,7 @@ class TimelinePane(Vertical, can_focus=False):
 
     def on_resize(self) -> None:
         # Rows are cut to the pane's width: cut them again when it changes.
-        if self.events and self.option_list.size.width != self._width:
+        if self.events and self.size.width != self._width:
             highlighted = self.option_list.highlighted
             self.show(self.events, self.shown, self._note)
             self.option_list.highlighted = highlighted
@@ -73,7 +73,7 @@ class TimelinePane(Vertical, can_focus=False):
         self.events = events
         self.shown = shown
         self._note = note
-        self._width = self.option_list.size.width
+        self._width = self.size.width
         label = self.query_one("#timeline-note", Static)
         label.update(Text(note, style="italic"))
         label.display = bool(note)
@@ -87,7 +87,8 @@ class TimelinePane(Vertical, can_focus=False):
 
     def _prompt(self, event: TimelineEvent) -> Text:
         """One line: date, story marker, what happened (cut to the pane's width)."""
-        width = max(20, (self.option_list.size.width or 44) - 2)
+        # The pane less its border and room for a scrollbar: the same at every show.
+        width = max(20, (self.size.width or 44) - 2)
         when = short_date(event).ljust(DATE_WIDTH)
         marker = story_marker(event.story).ljust(3)
         room = max(5, width - len(when) - len(marker) - 2)
