@@ -15,8 +15,10 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tui.app.commands import COMMANDS
+from tui.app.remote import analyse_in_process, is_big
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
@@ -179,7 +181,15 @@ class LedeApp(App[int]):
                     shown = percent
                     self.call_from_thread(self.main_screen.show_progress, percent)
 
-            if self.use_cache:
+            if is_big(copy):
+                worker = get_current_worker()
+                result = analyse_in_process(
+                    copy, options, self.use_cache, progress, lambda: worker.is_cancelled
+                )
+                if result is None:
+                    return
+                analysis = result
+            elif self.use_cache:
                 from tui.cache import Cache
 
                 analysis = analyze_cached(copy, options, Cache(), progress)
