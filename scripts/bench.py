@@ -12,7 +12,10 @@ nlp    the sample article once the model is loaded; a 100,000-word text:
        spaCy's time, consolidation's (goal: at most 20% of spaCy's) and
        normalisation's (goal: at most 10%); peak memory of `lede analyze`
        on it (goal: under 1 GiB).
+batch  reopening a cached analysis (goal under 50 ms); 500 articles with
+       --jobs 2 against plain nlp.pipe on the same texts (goal: 80% of it).
 big    (not in the default run: minutes) a 10 MB article in the reader:
+
        time to text, scrolling latency during the analysis, peak memory.
 ui     time from process start to the article text on screen and to the
 
@@ -328,10 +331,79 @@ async def _big() -> None:
     )
 
 
+def bench_batch() -> None:
+    """Reopening a cached analysis; a folder of 500 articles with --jobs 2 against nlp.pipe."""
+    from tui.cache import Cache
+    from tui.nlp.model import load_pipeline
+    from tui.pipeline import Options, analyze_cached, default_source, read_article
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Cache(Path(folder) / "c.sqlite3")
+        article = read_article(default_source())
+        analyze_cached(article, Options(), cache)
+        reopen = best_of(
+            5, lambda: analyze_cached(read_article(default_source()), Options(), cache)
+        )
+        print(
+            f"batch: reopening the cached sample analysis {reopen * 1000:.1f} ms "
+            "in-process (goal < 50 ms)"
+
+        )
+
+        sources = sorted((ROOT / "sample_data").glob("*.txt"))
+        texts = [p.read_text("utf-8") for p in sources]
+        articles = Path(folder) / "articles"
+        articles.mkdir()
+        for i in range(500):
+            # Vary each copy a little so no two articles are the same text.
+            text = texts[i % len(texts)].replace("said", f"said (report {i})", 1)
+            (articles / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+        words = sum(len((articles / f"a{i:03d}.txt").read_text().split()) for i in range(500))
+        nlp, _ = load_pipeline()
+        all_texts = [(articles / f"a{i:03d}.txt").read_text() for i in range(500)]
+        start = time.perf_counter()
+        for _ in nlp.pipe(all_texts, batch_size=64):
+            pass
+        plain = time.perf_counter() - start
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tui",
+                "analyze",
+                str(articles),
+                "--json",
+                "--jobs",
+                "2",
+                "--no-cache",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+        lede = time.perf_counter() - start
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(
+        f"batch: 500 articles ({words} words): lede --jobs 2 {500 / lede:.1f} articles/s, "
+        f"{words / lede:.0f} words/s; plain nlp.pipe (one process, no cleaning) "
+        f"{500 / plain:.1f} articles/s; ratio {plain / lede:.0%} (goal >= 80%); "
+        f"peak memory of one lede process {peak:.0f} MiB"
+    )
+
+
 def main() -> None:
-    sections = sys.argv[1:] or ["clean", "nlp", "ui"]
+
+    sections = sys.argv[1:] or ["clean", "nlp", "ui", "batch"]
     for section in sections:
-        {"clean": bench_clean, "nlp": bench_nlp, "ui": bench_ui, "big": bench_big}[section]()
+        {
+            "clean": bench_clean,
+            "nlp": bench_nlp,
+            "ui": bench_ui,
+            "big": bench_big,
+            "batch": bench_batch,
+        }[section]()
 
 
 if __name__ == "__main__":
