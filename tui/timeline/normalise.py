@@ -308,15 +308,8 @@ def _at_granularity(day: date, unit: str, mod: str | None = None) -> Value:
     if unit in {"year"}:
         return _year_value(day.year, mod)
     if unit == "decade":
-        start = date(day.year - day.year % 10, 1, 1)
-        return Value(
-            "DATE",
-            str(day.year)[:3],
-            "decade",
-            _with_mod(f"the {start.year}s", mod),
-            mod,
-            interval=_narrow((start, date(start.year + 9, 12, 31)), mod),
-        )
+        return _decade_value(day.year - day.year % 10, mod)
+
     if unit in {"century", "centurie"}:
         first = day.year - day.year % 100
         return Value(
@@ -505,16 +498,15 @@ def _decade(match: re.Match[str], ctx: Context) -> Value | None:
         start_year = century + two
     else:
         start_year = int(text)
-    start = date(start_year, 1, 1)
-    mod = _mod(match)
-    return Value(
-        "DATE",
-        str(start_year)[:3],
-        "decade",
-        _with_mod(f"the {start_year}s", mod),
-        mod,
-        interval=_narrow((start, date(start_year + 9, 12, 31)), mod),
-    )
+    return _decade_value(start_year, _mod(match))
+
+
+def _decade_value(start_year: int, mod: str | None) -> Value:
+    """The decade starting in ``start_year`` ("201" for the 2010s)."""
+    interval = (date(start_year, 1, 1), date(start_year + 9, 12, 31))
+    label = _with_mod(f"the {start_year}s", mod)
+    return Value("DATE", str(start_year)[:3], "decade", label, mod, interval=_narrow(interval, mod))
+
 
 
 def _century(match: re.Match[str], ctx: Context) -> Value | None:
