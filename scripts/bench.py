@@ -347,7 +347,6 @@ def bench_batch() -> None:
         print(
             f"batch: reopening the cached sample analysis {reopen * 1000:.1f} ms "
             "in-process (goal < 50 ms)"
-
         )
 
         sources = sorted((ROOT / "sample_data").glob("*.txt"))

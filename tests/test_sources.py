@@ -120,3 +120,20 @@ def test_stdin_is_sniffed_like_a_file(name: str) -> None:
     analysis = json.loads(result.stdout)
     assert analysis["source"] == "-"
     assert len(analysis["stories"]) == 2
+
+
+def test_a_div_based_layout_with_related_links_and_comments() -> None:
+    article = read_article(SOURCES / "city-council-divs.html")
+    assert article.title == "Council backs new tram line to the hospital"
+    assert article.metadata.date == "2024-09-17"
+    assert article.metadata.site == "Northfield Echo"
+    main_story = article.stories[0]
+    texts = [p.text for p in main_story.paragraphs]
+    assert texts[0].startswith("Northfield council voted on Monday")
+    assert texts[-1].startswith("“This is") or texts[-1].startswith('"This is the biggest')
+    assert len(article.stories) == 1 and len(texts) == 4
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Tram plan: what you need to know"] == "related links"
+    assert reasons["Tom_N: About time, the buses are always full."] == "comments"
+    assert "Home | News | Sport | What's on" in reasons

@@ -508,7 +508,6 @@ def _decade_value(start_year: int, mod: str | None) -> Value:
     return Value("DATE", str(start_year)[:3], "decade", label, mod, interval=_narrow(interval, mod))
 
 
-
 def _century(match: re.Match[str], ctx: Context) -> Value | None:
     ordinal = int(match.group("ordinal"))
     first = (ordinal - 1) * 100
