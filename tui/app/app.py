@@ -122,6 +122,7 @@ class LedeApp(App[int]):
     def action_back(self) -> None:
         if self.library is not None and isinstance(self.screen, MainScreen):
             self.pop_screen()
+            self.sub_title = ""
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

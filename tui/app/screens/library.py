@@ -72,8 +72,9 @@ class LibraryScreen(Screen[None]):
             row.append(article, style="italic")
             return row
         meta = article.metadata
-        row.append((article.title or path.name)[:70].ljust(70), style="bold")
-        row.append(f"  {meta.date or 'no date':<10}  {(meta.site or '')[:16]:<16}  ")
+        title = article.title or path.name
+        row.append((title if len(title) <= 50 else title[:49] + "…").ljust(50), style="bold")
+        row.append(f"  {meta.date or 'no date':<10}  {(meta.site or '')[:14]:<14}  ")
         row.append(f"{len(article.stories)} stor{'y' if len(article.stories) == 1 else 'ies'}  ")
         analysis = self.analyses.get(path)
         row.append(f"{len(analysis.entities)} entities" if analysis else "analysing…", style="dim")
