@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy
-
 from tui.model import Story
 
 if TYPE_CHECKING:
@@ -21,7 +19,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 BATCH_SIZE = 64
-_EMPTY = numpy.zeros((0, 0), dtype="float32")
 
 
 @dataclass(slots=True)
@@ -82,7 +79,8 @@ def parse_stories(
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
     for index, ((story, paragraph), doc) in enumerate(zip(paragraphs, docs, strict=True)):
         # The token vectors feed nothing after the pipeline: free them.
-        doc.tensor = _EMPTY
+        doc.tensor = doc.tensor[:0].copy()
+
         entry = result[story.id]
         entry.starts.append(paragraph.start)
         entry.docs.append(doc)
