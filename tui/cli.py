@@ -12,9 +12,14 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.errors import LedeError
+
+if TYPE_CHECKING:
+    from tui.cache import Cache
+    from tui.pipeline import Options
 
 FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
 
@@ -211,11 +216,11 @@ def _analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-_worker_settings: tuple[object, str, bool] | None = None
-_worker_cache: object = None
+_worker_settings: tuple[Options, str, bool] | None = None
+_worker_cache: Cache | None = None
 
 
-def _init_worker(settings: tuple[object, str, bool]) -> None:
+def _init_worker(settings: tuple[Options, str, bool]) -> None:
     global _worker_settings, _worker_cache
     _worker_settings = settings
     if settings[2]:
@@ -235,7 +240,7 @@ def _work(path: str | Path) -> tuple[bool, str]:
 
 
 def _run_all(
-    paths: list[str | Path], settings: tuple[object, str, bool], jobs: int
+    paths: list[str | Path], settings: tuple[Options, str, bool], jobs: int
 ) -> Iterator[tuple[bool, str]]:
     """Outputs in the order of ``paths``; with ``jobs`` > 1 from worker processes."""
     if jobs == 1 or len(paths) == 1:
@@ -285,11 +290,11 @@ def _expand(sources: list[str]) -> Iterator[str | Path]:
             yield source if _is_stream(source) else Path(source)
 
 
-def _analyze_one(path: str | Path, options: object, fmt: str, cache: object = None) -> str:
-    from tui.pipeline import Options, analyze_cached, read_article
+def _analyze_one(path: str | Path, options: Options, fmt: str, cache: Cache | None = None) -> str:
+    from tui.pipeline import analyze_cached, read_article
 
-    assert isinstance(options, Options)
-    analysis = analyze_cached(read_article(path, options), options, cache)  # type: ignore[arg-type]
+    analysis = analyze_cached(read_article(path, options), options, cache)
+
     if fmt == "json":
         from tui.render.jsonout import to_json
 

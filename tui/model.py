@@ -157,12 +157,6 @@ class Article:
     def title(self) -> str | None:
         return self.metadata.title or (self.stories[0].title if self.stories else None)
 
-    def story(self, story_id: str) -> Story:
-        for story in self.stories:
-            if story.id == story_id:
-                return story
-        raise KeyError(story_id)
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:

@@ -22,22 +22,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.wrap import Item, Line, LineIndex, wrap_items
-from tui.model import RemovedBlock, Story
+from tui.model import ENTITY_TYPES, RemovedBlock, Story
 
-# Layers, weakest first: later ones are drawn over earlier ones.
-LAYERS = (
-    "person",
-    "place",
-    "organisation",
-    "group",
-    "event",
-    "other",
-    "time",
-    "sentence",
-    "match",
-    "selected",
-    "current",
-)
+# Layers, weakest first: later ones are drawn over earlier ones. Entity
+# types first, one layer each.
+LAYERS = (*ENTITY_TYPES, "time", "sentence", "match", "selected", "current")
+
 LAYER_RANK = {layer: rank for rank, layer in enumerate(LAYERS)}
 
 
@@ -129,10 +119,6 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[Line]:
         return self._lines
-
-    @property
-    def items(self) -> list[Item]:
-        return self._items
 
     def line_of(self, offset: int) -> int:
         return self._index.line_of(offset)
