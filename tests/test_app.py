@@ -296,3 +296,16 @@ async def test_untrusted_text_is_shown_literally_everywhere(tmp_path: Path) -> N
         for widget in screen.query("*"):
             assert "file:///etc/passwd" not in str(getattr(widget, "_link", ""))
         assert isinstance(screen.article_view, ArticleView)
+
+
+async def test_clicking_a_timeline_row_jumps_to_its_sentence() -> None:
+    app = sample_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.click("#event-list", offset=(5, 0))  # the first row: 2011, embedded story
+        await pilot.pause()
+        assert screen.selected_event == 0
+        assert screen.story_index == 1
+        event = screen.analysis.timeline[0]
+        assert screen.article_view.is_offset_visible(event.sentence_start)

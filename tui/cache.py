@@ -96,7 +96,19 @@ class Cache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
+        """Open the file; a second lede setting it up at the same moment is waited for."""
+        for attempt in range(5):
+            try:
+                return self._open_once()
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _open_once(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
         connection.execute(

@@ -25,7 +25,9 @@ from tui.clean.patterns import (
     DATELINE,
     GLUED_LABELS,
     LISTS,
+    PERSON_NAME_LINE,
     RELATED_LINK,
+    ROLE_LINE,
     TERMINALS,
     is_dateline,
     is_photo_caption,
@@ -51,6 +53,9 @@ LabelKind = Literal[
 CONTROL_REASON = "control characters removed"
 _CHROME_MAX_WORDS = 60
 _CHROME_MAX_CHARS = 600
+# A list card's teaser is one sentence of at most this many words.
+TEASER_WORDS = 30
+
 _LOOKAHEAD = 4
 _AFTER_END = {
     "reporting credits": "page chrome after the article",
@@ -98,8 +103,11 @@ def clean(raw: RawArticle) -> Cleaned:
     """Split a raw article's blocks into kept (with roles) and removed (with reasons)."""
     blocks = raw.blocks
     features = [block_features(b.text) for b in blocks]
-    labels = [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
+    labels = _split_bylines(
+        blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
+    )
     metadata = raw.metadata
+
     decisions = _Decisions()
     if raw.controls_removed:
         decisions.removed.append(
@@ -249,19 +257,40 @@ def _decide_body(
     out: _Decisions,
 ) -> None:
     list_reason: str | None = None
+    teaser = False  # the block is a list card's one-sentence teaser
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         kind = label.kind
         if kind == "terminal":
             out.remove(block, label.reason)
-            for rest in blocks[index + 1 :]:
-                out.remove(rest, _AFTER_END.get(label.reason, label.reason))
+            for rest, rest_label in zip(blocks[index + 1 :], labels[index + 1 :], strict=True):
+                # What has a reason of its own keeps it (a footer, a newsletter prompt).
+                own = rest_label.kind == "remove"
+                out.remove(
+                    rest, rest_label.reason if own else _AFTER_END.get(label.reason, label.reason)
+                )
             return
         opens_story = kind == "headline" and _prose_follows(labels, index)
+        if list_reason and opens_story and _is_teaser(blocks, labels, index):
+            # A card in a list: a headline and one short sentence, not a story.
+            out.remove(block, list_reason)
+            teaser = True
+            continue
+        if list_reason and teaser and kind == "prose":
+            out.remove(block, list_reason)
+            teaser = False
+            continue
+        teaser = False
+        if list_reason and kind == "list":
+            list_reason = label.reason  # the next list starts
+            out.remove(block, label.reason)
+            continue
         if list_reason and kind != "prose" and not opens_story:
             own = kind in {"remove", "menu"} or (kind == "headline" and label.value == "related")
+
             out.remove(block, label.reason if own else list_reason)
             continue
         list_reason = None
+
         if kind == "list":
             list_reason = label.reason
             out.remove(block, label.reason)
@@ -280,6 +309,29 @@ def _decide_body(
             out.remove(block, label.reason or "headline without a story (related link)")
         else:
             out.remove(block, label.reason or "page chrome")
+
+
+def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
+    """A name on one line and the writer's role on the next are one byline."""
+    for index in range(len(blocks) - 1):
+        role = blocks[index + 1].text.strip()
+        name = blocks[index].text.strip()
+        if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
+            labels[index] = Label("byline", "byline", name)
+            labels[index + 1] = Label("remove", "byline")
+    return labels
+
+
+def _is_teaser(blocks: list[Block], labels: list[Label], index: int) -> bool:
+    """The prose after a headline is one short sentence, and a card follows it."""
+    following = index + 1
+    if following >= len(blocks) or labels[following].kind != "prose":
+        return False
+    features = block_features(blocks[following].text)
+    if features.n_sentences > 1 or features.n_words > TEASER_WORDS:
+        return False
+    after = labels[following + 1] if following + 1 < len(labels) else None
+    return after is None or after.kind != "prose"
 
 
 def _prose_follows(labels: list[Label], index: int) -> bool:

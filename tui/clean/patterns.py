@@ -297,3 +297,13 @@ class RuleSet:
 CHROME = RuleSet(CHROME_RULES)
 LISTS = RuleSet(LIST_SECTIONS)
 TERMINALS = RuleSet(TERMINAL_SECTIONS)
+
+# A writer's role on a line of its own, under their name ("Business reporter").
+ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w'’\-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|journalist|"
+    r"contributor|critic|analyst)s?$"
+)
+# Two to four capitalised words and nothing else: how a name stands alone.
+PERSON_NAME_LINE = re.compile(
+    r"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|van|von|de|da|del|der|al|el|bin)){1,3}$"
+)
