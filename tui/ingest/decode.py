@@ -30,6 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
+_MOJIBAKE_MARK = re.compile("[ÃÂÅÐÑ]|â€|[\x80-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Tabs and every Unicode space separator (category Zs) but the plain space.
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -93,8 +94,11 @@ def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
 
 def _is_mojibake(text: str) -> bool:
     """UTF-8 read as a single-byte code page ("cafÃ©"), found by ftfy's heuristic."""
-    if text.isascii():
+    # UTF-8 read as latin-1 or cp1252 leaves these marks; without them there
+    # is nothing to repair, and ftfy's full check is not free on megabytes.
+    if text.isascii() or not _MOJIBAKE_MARK.search(text):
         return False
+
     from ftfy.badness import is_bad
 
     return is_bad(text)
