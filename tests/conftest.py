@@ -23,3 +23,20 @@ def sample_path() -> Path:
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never touch the user's analysis cache (subprocesses inherit this)."""
     os.environ["LEDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+def placed_blocks(article: object) -> list[tuple[int, str]]:
+    """Every block of an article as (source line, text): titles, subheadings,
+    paragraphs and removed blocks (not the control-character record)."""
+    from tui.clean import CONTROL_REASON
+    from tui.model import Article
+
+    assert isinstance(article, Article)
+    placed: list[tuple[int, str]] = []
+    for story in article.stories:
+        if story.title_line is not None:
+            placed.append((story.title_line, story.title or ""))
+        placed.extend((line, text) for _, text, line in story.subheadings)
+        placed.extend((p.source_line, p.text) for p in story.paragraphs)
+    placed.extend((r.source_line, r.text) for r in article.removed if r.reason != CONTROL_REASON)
+    return placed

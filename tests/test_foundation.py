@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLES, EXPECTED, SAMPLE
+from tests.conftest import ARTICLES, EXPECTED, SAMPLE, placed_blocks
 from tui.model import PARAGRAPH_SEPARATOR, Analysis
 from tui.pipeline import Options, read_article
 from tui.render.jsonout import to_json
@@ -61,14 +61,8 @@ def test_nothing_lost(path: Path) -> None:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
         if line.strip()
     }
-    article = read_article(path)
-    seen: list[tuple[int, str]] = []
-    for story in article.stories:
-        if story.title_line is not None:
-            seen.append((story.title_line, story.title or ""))
-        seen.extend((line, text) for _, text, line in story.subheadings)
-        seen.extend((p.source_line, p.text) for p in story.paragraphs)
-    seen.extend((r.source_line, r.text) for r in article.removed)
+    seen = placed_blocks(read_article(path))
+
     assert sorted(number for number, _ in seen) == sorted(lines)
     for number, text in seen:
         assert " ".join(lines[number].split()) == text

@@ -14,7 +14,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.clean import CONTROL_REASON
+from tests.conftest import placed_blocks
 from tui.errors import LedeError
 from tui.ingest import read_string
 from tui.ingest.decode import sanitize
@@ -89,17 +89,11 @@ def run_pipeline(text: str) -> Article | None:
 
 def check_invariants(text: str, article: Article) -> None:
     blocks = text_blocks(sanitize(text).text)
-    placed: list[tuple[int, str]] = []
+    placed = placed_blocks(article)
     for story in article.stories:
-        if story.title_line is not None:
-            placed.append((story.title_line, story.title or ""))
-        placed.extend((line, t) for _, t, line in story.subheadings)
-        placed.extend((p.source_line, p.text) for p in story.paragraphs)
         joined = story.text
         for paragraph in story.paragraphs:
             assert joined[paragraph.start : paragraph.end] == paragraph.text
-    placed.extend((r.source_line, r.text) for r in article.removed if r.reason != CONTROL_REASON)
-
     # Nothing lost: every block exactly once, in a story or removed.
     assert sorted(placed) == sorted((b.source_line, b.text) for b in blocks)
     for _, content in placed:
