@@ -71,13 +71,14 @@ def test_reader_refuses_missing_file(tmp_path: Path) -> None:
     _assert_one_line_error(run_lede(str(tmp_path / "nope.txt")), "no such file")
 
 
-def test_text_format_prints_main_story_paragraphs_only(capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_format_prints_the_main_story_only(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", str(SAMPLE), "--format", "text"]) == 0
     out = capsys.readouterr().out
-    paragraphs = out.strip().split("\n\n")
-    assert len(paragraphs) == 11
-    assert paragraphs[0].startswith("North Korea’s Foreign Minister Ri Yong-ho")
-    assert "North Korea FM in Russia" not in out
+    blocks = out.strip().split("\n\n")
+    assert blocks[0] == "North Korea FM in Russia as activated diplomacy continues"
+    assert len(blocks) == 1 + 11
+    assert blocks[1].startswith("North Korea’s Foreign Minister Ri Yong-ho")
+    assert "travels to China" not in out and "Back to top" not in out
 
 
 def test_rich_format_shows_stories_and_removed_blocks(capsys: pytest.CaptureFixture[str]) -> None:

@@ -133,4 +133,4 @@ def test_cli_reads_a_url(server: str, capsys: pytest.CaptureFixture[str]) -> Non
     from tui.cli import main
 
     assert main(["analyze", f"{server}/ok", "--format", "text"]) == 0
-    assert capsys.readouterr().out.startswith("The harbour reopened on Monday")
+    assert capsys.readouterr().out.startswith("Harbour reopens\n\nThe harbour reopened on Monday")

@@ -300,8 +300,9 @@ def _analyze_one(path: str | Path, options: Options, fmt: str, cache: Cache | No
 
         return to_json(analysis) + "\n"
     if fmt == "text":
-        main_story = analysis.article.stories[0]
-        return "".join(p.text + "\n\n" for p in main_story.paragraphs).rstrip("\n") + "\n"
+        from tui.render.text import to_text
+
+        return to_text(analysis.article)
     if fmt == "displacy":
         import json
 

@@ -14,7 +14,11 @@ from typing import Any, Literal
 SCHEMA_VERSION = 1
 PARAGRAPH_SEPARATOR = "\n\n"
 
-BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
+# Where a block stands in a body a structured source gave: in the flow of
+# the article, in an inset the extractor kept (an <aside>), or in a card the
+# extractor left out, kept only as a possible embedded story.
+BlockPlace = Literal["flow", "inset", "card"]
+BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table", "code"]
 StoryKind = Literal["main", "embedded"]
 EntityType = Literal["person", "place", "organisation", "group", "event", "other"]
 ENTITY_TYPES: tuple[EntityType, ...] = (
@@ -36,6 +40,7 @@ class Block:
     kind: BlockKind = "paragraph"
     # A heading level or other hint a structured source (HTML, Markdown) gives.
     level: int = 0
+    place: BlockPlace = "flow"
 
 
 @dataclass(slots=True)
@@ -74,6 +79,9 @@ class Paragraph:
     start: int
     end: int
     source_line: int
+    # How the source shaped it: a list item, a quote, a table (rows on lines,
+    # cells split by tabs), code; "paragraph" when it said nothing.
+    kind: BlockKind = "paragraph"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +89,7 @@ class Paragraph:
             "start": self.start,
             "end": self.end,
             "source_line": self.source_line,
+            "kind": self.kind,
         }
 
 
@@ -127,7 +136,8 @@ def make_story(
     offset = 0
     for block in blocks:
         end = offset + len(block.text)
-        paragraphs.append(Paragraph(block.text, offset, end, block.source_line))
+        shape: BlockKind = "paragraph" if block.kind == "heading" else block.kind
+        paragraphs.append(Paragraph(block.text, offset, end, block.source_line, shape))
         offset = end + len(PARAGRAPH_SEPARATOR)
     return Story(story_id, kind, title, paragraphs, title_line, subheadings or [])
 
@@ -331,7 +341,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     stories = []
     for s in data["stories"]:
         paragraphs = [
-            Paragraph(p["text"], p["start"], p["end"], p["source_line"]) for p in s["paragraphs"]
+            Paragraph(p["text"], p["start"], p["end"], p["source_line"], p.get("kind", "paragraph"))
+            for p in s["paragraphs"]
         ]
         subheadings = [
             (h["before_paragraph"], h["text"], h["source_line"]) for h in s["subheadings"]

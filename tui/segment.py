@@ -63,7 +63,7 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
     decisions: list[HeadingDecision] = []
     embedded_count = 0
     for h in (i for i, k in enumerate(body) if k.role in HEADINGS):
-        if owner[h] != "main":
+        if owner[h] != "main" or not _may_open_story(body[h], cleaned.body_known):
             continue
         end = _range_end(body, h)
         if end == h + 1:
@@ -86,6 +86,10 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
             # A "Read more:" card whose paragraphs are not its own story.
             owner[i] = "removed"
             removed.append(RemovedBlock(item.block.text, "related link", item.block.source_line))
+        elif item.block.place == "card" and owner[i] == "main":
+            # A card the extractor left out that is no story of its own.
+            owner[i] = "removed"
+            removed.append(RemovedBlock(item.block.text, "related links", item.block.source_line))
     removed.sort(key=lambda r: r.source_line)
     stories = [_build_main(cleaned, title_block, body, owner)]
     for number in range(1, embedded_count + 1):
@@ -103,6 +107,15 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
         )
     article = Article(cleaned.source, cleaned.metadata, stories, removed)
     return article, decisions
+
+
+def _may_open_story(item: KeptBlock, body_known: bool) -> bool:
+    """In a body a structured source gave, only an inset or a marked card opens a story.
+
+    A heading that stands among the body's paragraphs there is the article's
+    own subheading; a site's inserted story shows itself by its container.
+    """
+    return not body_known or item.block.place != "flow" or item.role == "related"
 
 
 def _range_end(body: list[KeptBlock], heading: int) -> int:

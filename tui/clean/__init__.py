@@ -81,6 +81,7 @@ class Cleaned:
     kept: list[KeptBlock]
     removed: list[RemovedBlock]
     title_index: int | None = None  # index in ``kept`` of the title, if any
+    body_known: bool = False  # the source found the body (see ``RawArticle``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,22 +120,70 @@ def clean(raw: RawArticle) -> Cleaned:
             )
         )
 
-    body_start, title_at = _find_body(blocks, labels, metadata)
-    for index in range(body_start if title_at is None else title_at):
-        _decide_preamble(blocks[index], labels[index], metadata, raw.stated, decisions)
-    title_index: int | None = None
-    if title_at is not None:
-        title_index = len(decisions.kept)
-        decisions.kept.append(KeptBlock(blocks[title_at], "title"))
-        if "title" not in raw.stated:
-            metadata.title = metadata.title or blocks[title_at].text
-    first = body_start if title_at is None else title_at + 1
-    _decide_body(blocks[first:], labels[first:], metadata, raw.stated, decisions)
+    if raw.body_known:
+        title_index = _decide_known_body(blocks, labels, metadata, raw.stated, decisions)
+    else:
+        title_index = _decide_found_body(blocks, labels, metadata, raw.stated, decisions)
 
     decisions.removed.extend(raw.pre_removed)
     decisions.removed.sort(key=lambda r: r.source_line)
     _read_dateline(decisions.kept, metadata)
-    return Cleaned(raw.source, metadata, decisions.kept, decisions.removed, title_index)
+    return Cleaned(
+        raw.source, metadata, decisions.kept, decisions.removed, title_index, raw.body_known
+    )
+
+
+def _decide_found_body(
+    blocks: list[Block],
+    labels: list[Label],
+    metadata: Metadata,
+    stated: frozenset[str],
+    decisions: _Decisions,
+) -> int | None:
+    """Scraped text: find where the article is, then decide block by block."""
+    body_start, title_at = _find_body(blocks, labels, metadata)
+    for index in range(body_start if title_at is None else title_at):
+        _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
+    title_index: int | None = None
+    if title_at is not None:
+        title_index = len(decisions.kept)
+        decisions.kept.append(KeptBlock(blocks[title_at], "title"))
+        if "title" not in stated:
+            metadata.title = metadata.title or blocks[title_at].text
+    first = body_start if title_at is None else title_at + 1
+    _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
+    return title_index
+
+
+def _decide_known_body(
+    blocks: list[Block],
+    labels: list[Label],
+    metadata: Metadata,
+    stated: frozenset[str],
+    decisions: _Decisions,
+) -> int | None:
+    """A body an extractor found: keep it, but for certain chrome and metadata lines."""
+    wanted = _normal(metadata.title or "")
+    title_at = next(
+        (i for i, b in enumerate(blocks) if wanted and _normal(b.text) == wanted), None
+    )
+    title_index: int | None = None
+    for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
+        if index == title_at:
+            title_index = len(decisions.kept)
+            decisions.kept.append(KeptBlock(block, "title"))
+        elif label.kind == "remove":
+            decisions.remove(block, label.reason)
+        elif label.kind in {"byline", "date"}:
+            _take_metadata(label, metadata, stated)
+            decisions.remove(block, label.reason)
+        elif block.kind == "heading" or label.value == "related":
+            decisions.kept.append(
+                KeptBlock(block, "related" if label.value == "related" else "heading")
+            )
+        else:
+            decisions.kept.append(KeptBlock(block, "paragraph"))
+    return title_index
 
 
 def label_block(block: Block, feats: BlockFeatures) -> Label:

@@ -44,6 +44,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
         r"open in (?:the )?app|download (?:our|the) app.*",
+        r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
+        r"(?:published|updated|posted|last (?:modified|updated)|release date|date)\s*:",
         r"(?:view|see) (?:all|more)(?: \w+){0,3}|load more|show more|next|previous|"
         r"next (?:article|story)|previous (?:article|story)",
         r"this (?:article|story|page) (?:has been|was) (?:updated|corrected)\.?",
@@ -95,6 +97,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         "copyright notice",
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,160}",
         r".{0,120}\ball rights reserved\b.{0,120}",
+        r".{0,80}\b(?:is|are) the copyrighted property of\b.{0,160}",
+        r"(?:written )?permission must be obtained before .{0,160}",
+        r".{0,60}\b(?:reproduction|republication|redistribution)\b.{0,80}\b(?:prohibited|without (?:prior )?(?:written )?permission)\b.{0,80}",
     ),
     _rule(
         "site footer",
@@ -109,14 +114,24 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"already (?:a subscriber|have an account).{0,60}",
         r"(?:subscribe|subscription) (?:to|for) (?:continue|read|unlimited|full access).{0,80}",
         r"this (?:article|content) is (?:for|available to) subscribers.{0,60}",
+        r"to (?:view|read|continue reading|access) (?:the|this) (?:full )?(?:story|article).{0,60}\bsubscri.{0,120}",
+        r"subscribe (?:now |today )?(?:to .{1,60} )?(?:for|to read) the (?:full|whole|rest of the) (?:story|article).{0,80}",
+        r"if you(?:'|’)re (?:seeing this message|already a subscriber).{0,160}",
+        r"first-time subscribers .{0,160}",
     ),
     _rule(
         "social follow",
         r"follow (?:us|me)(?: on .{1,60})?",
+        r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky)\b.{0,200}",
         r"follow @\w+.{0,40}",
         r"like us on facebook.{0,40}",
     ),
-    _rule("tags", r"(?:tags?|topics?|filed under|more on|keywords?)\s*:.{0,200}"),
+    _rule("tags", r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}"),
+    _rule(
+        "feedback prompt",
+        r"we (?:want|would love|'d love|’d love) to hear (?:from you|what you think).{0,160}",
+        r"(?:submit|send) (?:us )?(?:your|a) letter to the editor.{0,120}",
+    ),
 )
 
 # A related-story card: a marker, then (usually) a headline.

@@ -24,7 +24,6 @@ ARTICLE_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 FOLDER_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
-HTML_TAG = re.compile(r"<(?:body|article|div|p)[\s>]")
 
 
 @dataclass(slots=True)
@@ -42,6 +41,11 @@ class RawArticle:
     # Blocks the source itself showed to be page furniture (an HTML <nav>).
     pre_removed: list[RemovedBlock] = field(default_factory=list)
     format: str = "text"
+    # The source already found the article body (an HTML extractor did): the
+    # cleaner only takes out what is certain chrome, it does not look for it.
+    body_known: bool = False
+    # Links the source carries, as (anchor text, URL).
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_path(path: str | Path) -> RawArticle:
@@ -118,8 +122,11 @@ def _from_text(decoded: DecodedText, source: str, kind: str) -> RawArticle:
     if kind == "html":
         from tui.ingest.html import html_blocks
 
-        raw.blocks, raw.pre_removed, raw.metadata = html_blocks(decoded.text, source)
-        raw.stated = frozenset(k for k in ("title", "date") if getattr(raw.metadata, k))
+        reading = html_blocks(decoded.text, source)
+        raw.blocks, raw.pre_removed = reading.blocks, reading.removed
+        raw.metadata = reading.metadata
+        raw.stated = frozenset(reading.stated)
+        raw.body_known, raw.links = reading.body_known, reading.links
     elif kind == "markdown":
         from tui.ingest.markdown import markdown_blocks
 

@@ -8,6 +8,7 @@ record it among the removed blocks (nothing is lost silently).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from tui.errors import LedeError
@@ -89,6 +90,9 @@ def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
 
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
+    # One spelling for each character (composed, NFC), as search and the web expect.
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return DecodedText(text, encoding, removed, first_line)
 
 
@@ -125,6 +129,9 @@ def _detect_encoding(data: bytes, name: str) -> str:
         # A file cut off mid-character is still UTF-8: only its tail is broken.
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             return "utf-8"
+        if _mostly_utf8(data):
+            _reject_binary(data, name)
+            return "utf-8"
     else:
         _reject_binary(data, name)
         return "utf-8"
@@ -146,6 +153,18 @@ def _detect_encoding(data: bytes, name: str) -> str:
         if preferred in tied:
             return preferred
     return best.encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes (a page glued from parts) is still UTF-8.
+
+    Many valid multi-byte characters and a handful of broken ones: reading it
+    as a single-byte code page would garble every one of the good ones.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = len(data) - len(text)
+    return broken <= max(3, len(data) // 20_000) and multibyte > 10 * broken
 
 
 def _reject_binary(data: bytes, name: str) -> None:

@@ -1,0 +1,109 @@
+"""A page's metadata from its own statements: JSON-LD, Open Graph, ``<meta>``.
+
+trafilatura's metadata extractor reads those (and the visible byline); this
+module tidies what it says: the site's name and slogans come off the title
+(``Title | Site``, ``Site: Title``, ``Title - Site``), a kicker such as
+"BREAKING NEWS:" too, and the language comes from the page's ``lang``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tui.model import Metadata
+
+# Separators sites put between a headline and their own name.
+TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:]\s+|\s+-\s+|\s*::\s*|\s*\|\s*")
+KICKER = re.compile(
+    r"^(?:breaking(?: news)?|exclusive|update[d]?|watch|live|video|opinion|analysis|"
+    r"just in|developing)\s*[:|–—-]\s+",
+    re.IGNORECASE,
+)
+LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+_WORD = re.compile(r"\w+")
+
+
+def page_metadata(tree: Any) -> tuple[Metadata, set[str]]:
+    """Metadata the page states, and the names of the fields it stated."""
+    from trafilatura.metadata import extract_metadata
+
+    metadata = Metadata()
+    found = extract_metadata(tree)
+    headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    if found is not None:
+        metadata.site = found.sitename or None
+        metadata.url = found.url or None
+        metadata.byline = found.author or None
+        metadata.title = clean_title(found.title, metadata.site, found.hostname, headings)
+        categories = [*(found.categories or []), *(found.tags or [])]
+        metadata.categories = list(dict.fromkeys(c.strip() for c in categories if c.strip()))
+        if found.date and re.match(r"\d{4}-\d{2}-\d{2}$", found.date):
+            metadata.date = found.date
+            metadata.date_source = "html"
+    metadata.language = page_language(tree)
+    stated = {name for name in ("title", "date", "language") if getattr(metadata, name)}
+    return metadata, stated
+
+
+def page_language(tree: Any) -> str | None:
+    """The language the page declares (``<html lang>``, Content-Language, og:locale)."""
+    candidates = [tree.get("lang"), tree.get("xml:lang")]
+    for meta in tree.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in {"content-language", "og:locale", "language", "dc.language"}:
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        if value and (match := LANG.match(value.strip())):
+            return match.group(1).lower()
+    return None
+
+
+def clean_title(
+    title: str | None, site: str | None, host: str | None, headings: list[str]
+) -> str | None:
+    """The headline alone: no site name, slogan or kicker around it."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    words = _words(title)
+    # The page's own headline, when the title holds it, is the headline.
+    for heading in headings:
+        heading_words = _words(heading)
+        if len(heading_words) >= 3 and _contains(words, heading_words):
+            return KICKER.sub("", heading)
+    names = [n for n in (_words(site or ""), _host_words(host)) if n]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    kept = [p for p in parts if not any(_overlaps(_words(p), n) for n in names)]
+    if kept and len(kept) < len(parts):
+        title = " – ".join(kept)
+        if parts[0] not in kept:
+            # "Site | slogan: headline": what followed the site's name led up to it.
+            tail = re.split(r":\s+", title)[-1]
+            title = tail if len(_words(tail)) >= 4 else title
+    return KICKER.sub("", title).strip() or None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _host_words(host: str | None) -> list[str]:
+    if not host:
+        return []
+    labels = host.lower().removeprefix("www.").split(".")
+    return [labels[0]] if labels else []
+
+
+def _overlaps(part: list[str], name: list[str]) -> bool:
+    """A piece of the title is the site's name (or the name glued in one word)."""
+    if not part:
+        return False
+    if part == name or "".join(part) == "".join(name):
+        return True
+    return len(part) <= 4 and all(w in name or w in "".join(name) for w in part)
+
+
+def _contains(words: list[str], inner: list[str]) -> bool:
+    n = len(inner)
+    return any(words[i : i + n] == inner for i in range(len(words) - n + 1))
