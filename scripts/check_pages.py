@@ -45,9 +45,10 @@ def check_page(path: str, nlp: bool) -> dict[str, object]:
         analysis = analyze_article(article, Options(nlp=nlp))
         problems += check_nothing_lost(analysis.article, blocks, pre_removed)
         if raw.format == "html":
+            from tui.ingest.decode import decode_bytes
             from tui.ingest.html import visible_text
 
-            page = Path(path).read_text(encoding="utf-8", errors="replace")
+            page = decode_bytes(Path(path).read_bytes(), path).text
             if lost := lost_characters(visible_text(page), analysis.article):
                 problems.append(f"{lost} letters of the page's text are in no block")
         problems += check_analysis(analysis)

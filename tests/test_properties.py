@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from tui.errors import LedeError
 from tui.ingest import read_string
 from tui.ingest.decode import sanitize
 from tui.ingest.text import text_blocks
+from tui.invariants import check_analysis
 from tui.model import Analysis, Article
 from tui.pipeline import article_from_text
 
@@ -105,6 +107,7 @@ def check_invariants(text: str, article: Article) -> None:
 def test_cleaning_holds_the_invariants(text: str) -> None:
     article = run_pipeline(text)
     if article is None:
+        assert not sanitize(text).text.strip(), "only blank text may be refused"
         return
     check_invariants(text, article)
     again = run_pipeline(text)
@@ -120,16 +123,10 @@ def test_language_stages_keep_offsets_exact(text: str) -> None:
 
     article = run_pipeline(text)
     if article is None:
+        assert not sanitize(text).text.strip(), "only blank text may be refused"
         return
     analysis = analyze_article(article)
-    texts = {s.id: s.text for s in analysis.article.stories}
-    for entity in analysis.entities:
-        for mention in entity.mentions:
-            assert texts[mention.story][mention.start : mention.end] == mention.text
-    for expression in analysis.time_expressions:
-        assert texts[expression.story][expression.start : expression.end] == expression.text
-    for event in analysis.timeline:
-        assert texts[event.story][event.start : event.end] == event.text
+    assert check_analysis(analysis) == []
     encoded = json.dumps(analysis.to_dict(), ensure_ascii=False)
     assert "\x1b" not in encoded and not CONTROL.search(encoded.replace("\n", ""))
 
@@ -151,9 +148,11 @@ def test_no_newlines_only_punctuation_only_headlines() -> None:
     assert article is not None and len(article.stories[0].paragraphs) == 1
 
 
-def test_read_string_rejects_only_blank_input() -> None:
-    for text in ("", "   ", "\n\n\t\n", "\x00\x01\x1b[0m"):
-        try:
-            read_string(text)
-        except LedeError as error:
-            assert "empty" in str(error)
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n", "\x00\x01\x1b[0m"])
+def test_read_string_rejects_blank_input(text: str) -> None:
+    with pytest.raises(LedeError, match="empty"):
+        read_string(text)
+
+
+def test_read_string_takes_any_text_with_a_letter() -> None:
+    assert read_string("\x00a").blocks[0].text == "a"

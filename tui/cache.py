@@ -1,14 +1,15 @@
 """The analysis cache: SQLite in the user cache folder, keyed by content.
 
-The key is a hash of the cleaned article, the options, lede's schema and
-version, and the spaCy pipeline's name and version, so a change to any of
-them misses. WAL mode lets two lede processes read and write at once. A
+The key is a hash of the cleaned article, the options, lede's schema,
+version and analysis code, and the spaCy pipeline's name and version, so a
+change to any of them misses. WAL mode lets two lede processes read and write at once. A
 corrupt file is moved aside and rebuilt, a locked one bypassed: either way
 with a warning on stderr, never a crash.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -39,6 +40,18 @@ def cache_path() -> Path:
     return cache_dir() / FILE_NAME
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the analysis code itself: a changed rule never serves a stale analysis."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".json", ".txt"} and "app" not in path.relative_to(package).parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def model_fingerprint(model: str | None) -> str:
     """The pipeline that would run, without loading it: name and package version."""
     from importlib import metadata
@@ -67,7 +80,14 @@ def cache_key(article: Article, date: str | None, model: str | None) -> str:
         ensure_ascii=False,
         sort_keys=True,
     )
-    parts = [content, str(date), model_fingerprint(model), str(SCHEMA_VERSION), __version__]
+    parts = [
+        content,
+        str(date),
+        model_fingerprint(model),
+        str(SCHEMA_VERSION),
+        __version__,
+        code_fingerprint(),
+    ]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -307,6 +307,9 @@ class Analysis:
     model: str | None = None
     # Sentence spans per story: story id -> [(start, end)], for the reader's jumps.
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # What the reader should know about how it was analysed, one line each
+    # ("No entities: the article is in German and no German pipeline is installed").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -328,6 +331,7 @@ class Analysis:
             "sentences": {
                 story: [list(s) for s in spans] for story, spans in self.sentences.items()
             },
+            "notes": list(self.notes),
         }
 
 
@@ -385,7 +389,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         for t in data["timeline"]
     ]
     sentences = {k: [tuple(x) for x in v] for k, v in data.get("sentences", {}).items()}
-    return Analysis(article, entities, expressions, timeline, data.get("model"), sentences)  # type: ignore[arg-type]
+    notes = list(data.get("notes", []))
+    return Analysis(article, entities, expressions, timeline, data.get("model"), sentences, notes)  # type: ignore[arg-type]
 
 
 def _expression_from_dict(t: dict[str, Any]) -> TimeExpression:

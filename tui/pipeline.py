@@ -79,6 +79,9 @@ def analyze_article(
         article.metadata.date_source = "option"
     if not options.nlp:
         return Analysis(article)
+    from tui.language import article_language
+
+    article.metadata.language = article_language(article)
     from tui.nlp import analyze_language
 
     return analyze_language(article, options, progress)

@@ -8,21 +8,21 @@ notification, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.commands import COMMANDS
+from tui.app.errors import one_line, record
 from tui.app.remote import analyse_in_process, is_big
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
-from tui.errors import LedeError
 from tui.ingest import RawArticle, find_articles
 from tui.model import Analysis, Article
 from tui.pipeline import (
@@ -82,9 +82,13 @@ class LedeApp(App[int]):
 
     # --- the library ------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="library")
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def scan_library(self) -> None:
-        """Read every article of the folder, then analyse each (cache first)."""
+        """Read every article of the folder, then analyse each (cache first).
+
+        One article that fails to read or analyse is marked in its row; the
+        others go on.
+        """
         from tui.cache import Cache
 
         library = self.library
@@ -93,15 +97,17 @@ class LedeApp(App[int]):
         for path in library.paths:
             try:
                 articles[path] = read_article(path, self.options)
-            except LedeError as error:
-                self.call_from_thread(library.update, path, error.message)
+            except Exception as error:
+                self.call_from_thread(library.update, path, one_line(error))
                 continue
             self.call_from_thread(library.update, path, articles[path])
         cache = Cache() if self.use_cache else None
         for path, article in articles.items():
             try:
                 analysis = analyze_cached(article, self.options, cache)
-            except LedeError:
+            except Exception as error:
+                record(f"analysing {path}", error)
+                self.call_from_thread(library.failed, path, one_line(error))
                 continue
             for entity in analysis.entities:
                 self.entity_index.setdefault(entity.id, set()).add(path)
@@ -111,11 +117,18 @@ class LedeApp(App[int]):
         """Open an article of the library; backspace comes back."""
         self.source, self._raw, self.article, self.analysis = path, None, None, None
         await self.push_screen(MainScreen())
-        known = self.library.analyses.get(path) if self.library else None
+        library = self.library
+        known = library.analyses.get(path) if library else None
+        read = library.articles.get(path) if library else None
         if known is not None:
             self.article = known.article
             self.main_screen.show_article(known.article)
             self._analysis_ready(known)
+        elif library is not None and path in library.failures and isinstance(read, Article):
+            # The analysis failed: the cleaned text is still there to read.
+            self.article = read
+            self.main_screen.show_article(read)
+            self.main_screen.show_analysis_error(library.failures[path])
         else:
             self.load_article()
 
@@ -149,62 +162,47 @@ class LedeApp(App[int]):
 
     # --- workers -------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="article")
-    def load_article(self) -> None:
-        try:
-            raw = self._raw or read_raw(self.source)
-            article = build_article(raw, self.options)
-        except LedeError as error:
-            self.call_from_thread(self.show_error, "Cannot open the article", error.message)
-            return
-        except Exception as error:
-            self.call_from_thread(
-                self.show_error, "Cannot open the article", f"{type(error).__name__}: {error}"
-            )
-            return
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self) -> Article:
+        """Read, clean and segment: fast, no model; the text is on screen at once."""
+        raw = self._raw or read_raw(self.source)
+        article = build_article(raw, self.options)
         self.call_from_thread(self._article_ready, article)
+        return article
 
     def _article_ready(self, article: Article) -> None:
         self.article = article
         self.main_screen.show_article(article)
         self.analyse(article, self.options)
 
-    @work(thread=True, exclusive=True, group="analysis")
-    def analyse(self, article: Article, options: Options) -> None:
-        try:
-            copy = replace(article, metadata=replace(article.metadata))
-            shown = -1
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def analyse(self, article: Article, options: Options) -> Analysis | None:
+        """The language stages, in a child process for big articles."""
+        copy = replace(article, metadata=replace(article.metadata))
+        shown = -1
 
-            def progress(fraction: float) -> None:
-                nonlocal shown
-                percent = int(fraction * 100)
-                if percent != shown:
-                    shown = percent
-                    self.call_from_thread(self.main_screen.show_progress, percent)
+        def progress(fraction: float) -> None:
+            nonlocal shown
+            percent = int(fraction * 100)
+            if percent != shown:
+                shown = percent
+                self.call_from_thread(self.main_screen.show_progress, percent)
 
-            if is_big(copy):
-                worker = get_current_worker()
-                result = analyse_in_process(
-                    copy, options, self.use_cache, progress, lambda: worker.is_cancelled
-                )
-                if result is None:
-                    return
-                analysis = result
-            elif self.use_cache:
-                from tui.cache import Cache
-
-                analysis = analyze_cached(copy, options, Cache(), progress)
-            else:
-                analysis = analyze_article(copy, options, progress)
-        except LedeError as error:
-            self.call_from_thread(self.main_screen.show_analysis_error, error.message)
-            return
-        except Exception as error:
-            self.call_from_thread(
-                self.main_screen.show_analysis_error, f"{type(error).__name__}: {error}"
+        if is_big(copy):
+            worker = get_current_worker()
+            analysis = analyse_in_process(
+                copy, options, self.use_cache, progress, lambda: worker.is_cancelled
             )
-            return
+            if analysis is None:
+                return None
+        elif self.use_cache:
+            from tui.cache import Cache
+
+            analysis = analyze_cached(copy, options, Cache(), progress)
+        else:
+            analysis = analyze_article(copy, options, progress)
         self.call_from_thread(self._analysis_ready, analysis)
+        return analysis
 
     def _analysis_ready(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -212,6 +210,39 @@ class LedeApp(App[int]):
         if self.library is not None:
             self.main_screen.entities_pane.elsewhere = self.elsewhere_counts()
         self.main_screen.show_analysis(analysis)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a worker's failure becomes what the user sees."""
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        group = event.worker.group
+        if group == "article":
+            record("opening the article", error)
+            self.show_error("Cannot open the article", one_line(error))
+        elif group == "analysis":
+            record("analysing the article", error)
+            self._in_main(lambda screen: screen.show_analysis_error(one_line(error)))
+        else:
+            self.report_error(f"the {group} task", error)
+
+    def _in_main(self, action: Callable[[MainScreen], None]) -> None:
+        try:
+            screen = self.main_screen
+        except LookupError:
+            return
+        action(screen)
+
+    def report_error(self, where: str, error: BaseException) -> None:
+        """Tell the user in one line what failed; the traceback goes to the log."""
+        record(where, error)
+        self.notify(
+            f"{where}: {one_line(error)}",
+            title="Something went wrong",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
 
     def reanalyse(self, date: str) -> None:
         """Give the publication date and re-normalise the timeline."""

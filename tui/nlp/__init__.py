@@ -24,10 +24,14 @@ def analyze_language(
     from tui.timeline import build_timeline, find_time_expressions
     from tui.timeline.summary import summarise
 
-    nlp, model = load_pipeline(options.model)
+    name, notes = _choose_pipeline(article.metadata.language, options.model)
+    if name == "":
+        return Analysis(article, notes=notes)
+    nlp, model = load_pipeline(name)
     texts = {story.id: story.text for story in article.stories}
     docs = parse_stories(nlp, article.stories, truecase_capitals, progress)
-    expressions = find_time_expressions(docs, texts, article.metadata.date)
+    english = model.startswith("en_")
+    expressions = find_time_expressions(docs, texts, article.metadata.date) if english else []
     in_time: dict[str, Occupied] = {}
     for expression in expressions:
         in_time.setdefault(expression.story, Occupied()).add(expression.start, expression.end)
@@ -45,4 +49,25 @@ def analyze_language(
     for event in timeline:
         if located := docs[event.story].locate(event.start, event.end):
             event.summary = summarise(*located)
-    return Analysis(article, entities, expressions, timeline, model, sentences)
+    return Analysis(article, entities, expressions, timeline, model, sentences, notes)
+
+
+def _choose_pipeline(language: str | None, override: str | None) -> tuple[str | None, list[str]]:
+    """The pipeline to load (None: the default English one; "": none), and notes.
+
+    An English model run over another language finds nonsense entities, so a
+    non-English article is read by a pipeline for its language or not at all.
+    """
+    from tui.language import language_name
+    from tui.nlp.model import installed_pipelines
+
+    if override or language in (None, "en"):
+        return override, []
+    name = language_name(language)
+    found = installed_pipelines(language)
+    if not found:
+        return "", [
+            f"No entities or timeline: the article is in {name} and no {name} spaCy "
+            "pipeline is installed (--model names one)."
+        ]
+    return found[0], [f"The timeline reads English dates only; this article is in {name}."]

@@ -67,6 +67,7 @@ def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entit
         ):
             cluster.canonical = place
 
+    _merge_case_variants(clusters)
     _merge_compass_words(clusters)
     _drop_shared_plurals(clusters)
     _merge_demonym_plurals(clusters)
@@ -75,7 +76,23 @@ def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entit
     entities = [_entity(c) for c in clusters.values() if c.mentions]
     _add_missed_mentions(entities, texts)
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], -len(e.mentions), e.name))
+    _unique_ids(entities)
     return entities
+
+
+def _unique_ids(entities: list[Entity]) -> None:
+    """Two entities whose names fold to one slug ("Disney", "Disney+") get distinct ids.
+
+    The first in the entity order keeps the plain slug; the order depends only
+    on the input, so the ids are stable across runs.
+    """
+    taken: set[str] = set()
+    for entity in entities:
+        base, number = entity.id, 2
+        while entity.id in taken:
+            entity.id = f"{base}-{number}"
+            number += 1
+        taken.add(entity.id)
 
 
 def _key(mention: RawMention) -> str:
@@ -93,6 +110,20 @@ def _merge(clusters: dict[str, _Cluster], source: str, target: str) -> None:
     moved = clusters.pop(source)
     clusters[target].mentions.extend(moved.mentions)
     clusters[target].canonical = clusters[target].canonical or moved.canonical
+
+
+def _merge_case_variants(clusters: dict[str, _Cluster]) -> None:
+    """ "CLEVELAND" and "Cleveland" are one name: a headline or dateline shouts it."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in clusters:
+        groups[key.casefold()].append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        # Into the form written in mixed case, most often.
+        target = max(keys, key=lambda k: (not k.isupper(), len(clusters[k].mentions), k))
+        for key in keys:
+            _merge(clusters, key, target)
 
 
 def _merge_compass_words(clusters: dict[str, _Cluster]) -> None:
@@ -249,11 +280,13 @@ def _add_missed_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
         for mention in entity.mentions:
             taken[mention.story].append((mention.start, mention.end))
     # Longer names first, so "Donald Trump" is found before "Trump".
+    # A name is also found where a headline or dateline shouts it ("CLEVELAND —").
     forms = sorted(
         (
             (form, entity)
             for entity in entities
-            for form in {entity.name, *entity.aliases}
+            for name in {entity.name, *entity.aliases}
+            for form in {name, name.upper() if len(name) >= 4 else name}
             if len(form) >= 2
         ),
         key=lambda pair: (-len(pair[0]), pair[0]),

@@ -24,6 +24,21 @@ _lock = threading.Lock()
 _loaded: dict[str | None, tuple[Language, str]] = {}
 
 
+def installed_pipelines(language: str) -> list[str]:
+    """Installed spaCy pipelines for a language, small ones first."""
+    import spacy.util
+
+    with _lock:
+        if "installed" not in _installed:
+            _installed["installed"] = sorted(spacy.util.get_installed_models())
+    size = {"sm": 0, "md": 1, "lg": 2, "trf": 3}
+    names = [n for n in _installed["installed"] if n.split("_")[0] == language]
+    return sorted(names, key=lambda n: (size.get(n.split("_")[-1], 9), n))
+
+
+_installed: dict[str, list[str]] = {}
+
+
 def load_pipeline(name: str | None = None) -> tuple[Language, str]:
     """The pipeline and a description of it ("name version"), cached per name."""
     with _lock:

@@ -36,6 +36,7 @@ class LibraryScreen(Screen[None]):
         self.paths = paths
         self.articles: dict[Path, Article | str] = {}
         self.analyses: dict[Path, Analysis] = {}
+        self.failures: dict[Path, str] = {}  # articles whose analysis failed, and why
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,6 +61,14 @@ class LibraryScreen(Screen[None]):
             index, self._prompt(path)
         )
 
+    def failed(self, path: Path, message: str) -> None:
+        """The analysis failed: the article still opens, its text readable."""
+        self.failures[path] = message
+        index = self.paths.index(path)
+        self.query_one("#library-list", PaneList).replace_option_prompt_at_index(
+            index, self._prompt(path)
+        )
+
     def _prompt(self, path: Path) -> Text:
         article = self.articles.get(path)
         row = Text(no_wrap=True, overflow="ellipsis")
@@ -77,7 +86,12 @@ class LibraryScreen(Screen[None]):
         row.append(f"  {meta.date or 'no date':<10}  {(meta.site or '')[:14]:<14}  ")
         row.append(f"{len(article.stories)} stor{'y' if len(article.stories) == 1 else 'ies'}  ")
         analysis = self.analyses.get(path)
-        row.append(f"{len(analysis.entities)} entities" if analysis else "analysing…", style="dim")
+        if path in self.failures:
+            row.append("analysis failed", style="italic")
+        else:
+            row.append(
+                f"{len(analysis.entities)} entities" if analysis else "analysing…", style="dim"
+            )
         return row
 
     @on(OptionList.OptionSelected, "#library-list")

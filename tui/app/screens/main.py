@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from tui.app.commands import bindings
+from tui.app.errors import contained
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
@@ -116,6 +117,7 @@ class MainScreen(Screen[None]):
 
     # --- data in -----------------------------------------------------------
 
+    @contained("showing the article")
     def show_article(self, article: Article) -> None:
         """The cleaned text, before any analysis: readable at once."""
         self.article = article
@@ -125,7 +127,10 @@ class MainScreen(Screen[None]):
         self._show_story()
         self.refresh_bindings()  # story keys act only with several stories
 
+    @contained("showing the analysis")
     def show_analysis(self, analysis: Analysis) -> None:
+        """Entities, timeline and highlights: each pane on its own, so one failing
+        leaves the others (and the text) working."""
         self.analysis = analysis
         self.article = analysis.article
         self.entities_pane.loading = False
@@ -143,10 +148,11 @@ class MainScreen(Screen[None]):
         self.timeline_pane.border_subtitle = label
 
     def show_analysis_error(self, message: str) -> None:
+        """The analysis failed: the text stays readable, the panes say why in one line."""
         for pane in (self.entities_pane, self.timeline_pane):
             pane.loading = False
-        self.entities_pane.border_subtitle = Content("analysis failed")
-        self.timeline_pane.border_subtitle = Content("analysis failed")
+            pane.show_message(f"Analysis failed: {message}")
+            pane.border_subtitle = Content("analysis failed")
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)
 
     # --- stories -------------------------------------------------------------
@@ -154,6 +160,7 @@ class MainScreen(Screen[None]):
     def watch_story_index(self) -> None:
         self._show_story()
 
+    @contained("showing the story")
     def _show_story(self) -> None:
         story = self.story
         if story is None:
@@ -255,11 +262,12 @@ class MainScreen(Screen[None]):
             return None
         return next((e for e in self.analysis.entities if e.id == entity_id), None)
 
+    @contained("showing the entities")
     def _refresh_entities(self) -> None:
         if self.analysis is None:
             return
         types = TYPE_FILTERS[self.type_filter]
-        self.entities_pane.show(self.analysis.entities, types)
+        self.entities_pane.show(self.analysis.entities, types, " ".join(self.analysis.notes))
         count = sum(1 for e in self.analysis.entities if e.type in types)
         self.entities_pane.border_subtitle = Content(f"{count} shown · f filter")
 
@@ -274,6 +282,7 @@ class MainScreen(Screen[None]):
     def _entity_chosen(self, message: EntityChosen) -> None:
         self.select_entity(message.entity_id)
 
+    @contained("selecting the entity")
     def select_entity(self, entity_id: str) -> None:
         """Highlight an entity's mentions, narrow the timeline, go to the first."""
         entity = self._entity(entity_id)
@@ -298,12 +307,15 @@ class MainScreen(Screen[None]):
 
     # --- timeline ------------------------------------------------------------
 
+    @contained("showing the timeline")
     def _refresh_timeline(self) -> None:
         if self.analysis is None:
             return
         events = self.analysis.timeline
         note = ""
-        if not self.analysis.article.metadata.date:
+        if not events and self.analysis.notes:
+            note = self.analysis.notes[-1]
+        elif not self.analysis.article.metadata.date:
             note = "Publication date unknown: in reading order. Press d to give it."
         shown = list(range(len(events)))
         if self.timeline_entity:
@@ -319,6 +331,7 @@ class MainScreen(Screen[None]):
     def _event_chosen(self, message: EventChosen) -> None:
         self.select_event(message.index)
 
+    @contained("going to the event")
     def select_event(self, index: int) -> None:
         """Jump to an event's sentence, in whichever story it is, and mark its entities."""
         if self.analysis is None or self.article is None:
@@ -361,6 +374,7 @@ class MainScreen(Screen[None]):
             return
         self._go_to((self.cursor + direction) % len(targets))
 
+    @contained("going to the mention")
     def _go_to(self, index: int) -> None:
         targets = self._targets()
         if not targets:
@@ -399,6 +413,7 @@ class MainScreen(Screen[None]):
         if self.search_targets:
             self._go_to(self._first_target_from_here())
 
+    @contained("searching")
     def run_search(self, query: str) -> None:
         self.search_query = query
         self.search_targets = []
@@ -432,6 +447,7 @@ class MainScreen(Screen[None]):
     def watch_show_removed(self, shown: bool) -> None:
         self.article_view.show_removed = shown
 
+    @contained("showing removed blocks")
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         count = len(self.article.removed) if self.article else 0
@@ -451,6 +467,7 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
+    @contained("copying the sentence")
     def action_copy_sentence(self) -> None:
         text = self._current_sentence()
         if text:
@@ -471,6 +488,7 @@ class MainScreen(Screen[None]):
                 return story.text[start:end]
         return ""
 
+    @contained("listing other articles")
     def action_other_articles(self) -> None:
         """List the other articles of the folder that name the highlighted entity."""
         option = self.entities_pane.option_list.highlighted_option
@@ -507,6 +525,7 @@ class MainScreen(Screen[None]):
 
     # --- highlights ---------------------------------------------------------------
 
+    @contained("highlighting the text")
     def _refresh_marks(self) -> None:
         story = self.story
         if story is None:

@@ -92,7 +92,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._base_source: list[Mark] = []
         self._base = _MarkIndex([])
         self._overlay = _MarkIndex([])
-
+        self._render_failed = False
         self._wrapped_width = 0
         self._layouts: dict[tuple[object, ...], tuple[list[Item], list[Line], LineIndex]] = {}
         self._positions: dict[str, int] = {}  # scroll position per story
@@ -185,6 +185,16 @@ class ArticleView(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        try:
+            return self._render_line(y)
+        except Exception as error:
+            # A line that cannot be drawn is left blank, once reported; the rest draw.
+            if not self._render_failed:
+                self._render_failed = True
+                self.app.report_error("drawing the article", error)  # type: ignore[attr-defined]
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def _render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
         number = self.scroll_offset.y + y

@@ -55,7 +55,8 @@ class EntitiesPane(Vertical, can_focus=False):
     def option_list(self) -> EntityList:
         return self.query_one(EntityList)
 
-    def show(self, entities: list[Entity], types: tuple[str, ...]) -> None:
+    def show(self, entities: list[Entity], types: tuple[str, ...], empty: str = "") -> None:
+        """List the entities of the chosen types; ``empty`` says why there are none."""
         self.entities = entities
         self.types = types
         note = self.query_one("#entities-note", Static)
@@ -77,15 +78,23 @@ class EntitiesPane(Vertical, can_focus=False):
                 )
             )
             for entity in group:
+                # An id twice would stop the list; an analysis from elsewhere may have one.
                 options.append(Option(self._prompt(entity), id=entity.id))
         previous = listing.highlighted_option.id if listing.highlighted_option else None
-        listing.set_options(options)
+        listing.set_options(_unique(options))
         if not entities:
-            listing.add_option(Option(Text("no entities found", style="italic"), disabled=True))
+            listing.add_option(
+                Option(Text(empty or "no entities found", style="italic"), disabled=True)
+            )
         if previous:
             self.highlight(previous)
         elif listing.option_count:
             listing.action_first()
+
+    def show_message(self, message: str) -> None:
+        """Only a message where the entities would be (the analysis failed)."""
+        self.entities = []
+        self.option_list.set_options([Option(Text(message, style="italic"), disabled=True)])
 
     def _prompt(self, entity: Entity) -> Text:
         prompt = Text(" ")
@@ -107,3 +116,16 @@ class EntitiesPane(Vertical, can_focus=False):
         event.stop()
         if event.option.id:
             self.post_message(EntityChosen(event.option.id))
+
+
+def _unique(options: list[Option | None]) -> list[Option | None]:
+    """Options with each id once: a second with the same id is shown unselectable."""
+    seen: set[str] = set()
+    result: list[Option | None] = []
+    for option in options:
+        if option is not None and option.id is not None:
+            if option.id in seen:
+                option = Option(option.prompt, disabled=True)
+            seen.add(option.id or "")
+        result.append(option)
+    return result

@@ -85,6 +85,12 @@ class TimelinePane(Vertical, can_focus=False):
         elif listing.option_count:
             listing.action_first()
 
+    def show_message(self, message: str) -> None:
+        """Only a message where the events would be (the analysis failed)."""
+        self.events, self.shown = [], []
+        self.query_one("#timeline-note", Static).display = False
+        self.option_list.set_options([Option(Text(message, style="italic"), disabled=True)])
+
     def _prompt(self, event: TimelineEvent) -> Text:
         """One line: date, story marker, what happened (cut to the pane's width)."""
         # The pane less its border and room for a scrollbar: the same at every show.
