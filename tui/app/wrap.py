@@ -14,7 +14,9 @@ from typing import Literal
 
 from rich.cells import cell_len
 
-ItemKind = Literal["title", "subheading", "paragraph", "removed", "blank"]
+ItemKind = Literal["title", "subheading", "paragraph", "table", "code", "removed", "blank"]
+# Items drawn a row per line, never wrapped: their columns and indents matter.
+ROWS = frozenset({"table", "code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,16 @@ def wrap_items(items: list[Item], width: int) -> list[Line]:
         if item.kind == "blank" or not item.text:
             lines.append(Line(index, 0, 0))
             continue
-        lines.extend(Line(index, start, end) for start, end in _wrap(item.text, width))
+        start = 0
+        for row in item.text.split("\n"):
+            end = start + len(row)
+            if item.kind in ROWS:
+                lines.append(Line(index, start, end))
+            else:
+                lines.extend(
+                    Line(index, start + a, start + b) for a, b in _wrap(row, width)
+                )
+            start = end + 1
     return lines
 
 

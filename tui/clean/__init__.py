@@ -57,6 +57,8 @@ _CHROME_MAX_CHARS = 600
 TEASER_WORDS = 30
 
 _LOOKAHEAD = 4
+# A heading of more words than this is a paragraph marked up as a heading.
+MAX_HEADING_WORDS = 20
 _AFTER_END = {
     "reporting credits": "page chrome after the article",
     "author biography": "author biography",
@@ -162,33 +164,50 @@ def _decide_known_body(
     stated: frozenset[str],
     decisions: _Decisions,
 ) -> int | None:
-    """A body an extractor found: keep it, but for certain chrome and metadata lines."""
+    """A body an extractor found: keep it, but for certain chrome and metadata lines.
+
+    A heading long enough to be a sentence is a paragraph a page marked up as
+    a heading; and when the rules would leave no paragraph at all, the
+    extractor's choice stands whole (an article that is one caption is still
+    what the page holds).
+    """
     wanted = _normal(metadata.title or "")
-    title_at = next(
-        (i for i, b in enumerate(blocks) if wanted and _normal(b.text) == wanted), None
-    )
-    title_index: int | None = None
+    title_at = next((i for i, b in enumerate(blocks) if _is_title(b.text, wanted)), None)
+    plan: list[tuple[Block, Role | None, str]] = []  # (block, role, reason if removed)
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if index == title_at:
-            title_index = len(decisions.kept)
-            decisions.kept.append(KeptBlock(block, "title"))
+            plan.append((block, "title", ""))
+        elif block.kind in {"table", "code"}:
+            plan.append((block, "paragraph", ""))  # data, not chrome
         elif label.kind == "remove":
-            decisions.remove(block, label.reason)
+            plan.append((block, None, label.reason))
         elif label.kind in {"byline", "date"}:
             _take_metadata(label, metadata, stated)
-            decisions.remove(block, label.reason)
-        elif block.kind == "heading" or label.value == "related":
-            decisions.kept.append(
-                KeptBlock(block, "related" if label.value == "related" else "heading")
-            )
+            plan.append((block, None, label.reason))
+        elif label.value == "related":
+            plan.append((block, "related", ""))
+        elif block.kind == "heading" and len(block.text.split()) <= MAX_HEADING_WORDS:
+            plan.append((block, "heading", ""))
         else:
-            decisions.kept.append(KeptBlock(block, "paragraph"))
+            plan.append((block, "paragraph", ""))
+    if not any(role == "paragraph" for _, role, _ in plan):
+        plan = [(b, "title" if role == "title" else "paragraph", "") for b, role, _ in plan]
+    title_index: int | None = None
+    for block, role, reason in plan:
+        if role is None:
+            decisions.remove(block, reason)
+            continue
+        if role == "title":
+            title_index = len(decisions.kept)
+        decisions.kept.append(KeptBlock(block, role))
     return title_index
 
 
 def label_block(block: Block, feats: BlockFeatures) -> Label:
     """What a block is on its own, before its neighbours are considered."""
     text = block.text.strip()
+    if block.kind in {"table", "code"}:
+        return Label("prose")  # a source marked it as data: content, not chrome
     if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
         for rules, kind in ((TERMINALS, "terminal"), (LISTS, "list"), (CHROME, "remove")):
             if rule := rules.match(text):
@@ -421,6 +440,16 @@ def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
             if (match := DATELINE.match(item.block.text)) and is_dateline(match):
                 metadata.dateline = match.group(0).rstrip(" -–—:").strip()
             return
+
+
+def _is_title(text: str, wanted: str) -> bool:
+    """The block is the headline, perhaps after a kicker ("BREAKING NEWS: …")."""
+    if not wanted:
+        return False
+    normal = _normal(text)
+    return normal == wanted or (
+        normal.endswith(" " + wanted) and len(normal[: -len(wanted)].split()) <= 3
+    )
 
 
 def _normal(text: str) -> str:

@@ -76,6 +76,9 @@ KEPT_SHARE = 0.5
 # text is implausible; trafilatura is asked again, leaning to recall.
 SHORT_EXTRACT = 250
 SHORT_SHARE = 0.05
+# When less than this share of the extracted words is in the page's text, the
+# extractor read the article from the page's data instead.
+DATA_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -118,9 +121,17 @@ def html_blocks(html: str, source: str) -> HtmlReading:
     if not extracted.strip():
         # trafilatura found no article: every block goes to the text cleaner.
         return HtmlReading([b.block() for b in page], [], metadata, stated, False, links)
-    share = _coverage(page, extracted)
+    share, found = _coverage(page, extracted)
     blocks: list[Block] = []
     removed: list[RemovedBlock] = []
+    if found < DATA_SHARE:
+        # The article is not in the page's text but in its data (JSON-LD, a
+        # script's props): the extractor's paragraphs are the blocks, and the
+        # page's own text is all furniture.
+        line = _data_line(html)
+        blocks = [Block(p.strip(), line) for p in extracted.split("\n") if p.strip()]
+        removed = [RemovedBlock(b.text, _place_reason(b.element), b.line) for b in page]
+        return HtmlReading(blocks, removed, metadata, stated, True, links)
     title = _title_block(page, share, metadata.title)
     kept = [s >= KEPT_SHARE for s in share]
     _mark_places(page, kept)
@@ -260,12 +271,11 @@ def _lines(element: Any, own_only: bool) -> list[tuple[int, str]]:
 
     walk(element, True)
     if element.tag == "pre":
-        # Preformatted text keeps its own line breaks as lines.
-        joined = "".join(part for _, parts in pieces for part in parts)
-        start = element.sourceline or 0
-        return [
-            (start + n, line.rstrip()) for n, line in enumerate(joined.split("\n")) if line.strip()
-        ]
+        # Preformatted text keeps its line breaks: one block, a line a row.
+        joined = "".join(part for _, parts in pieces for part in parts).replace("\u00ad", "")
+        rows = [row.rstrip() for row in joined.strip("\n").split("\n")]
+        text = "\n".join(rows).strip()
+        return [(element.sourceline or 0, text)] if text else []
     lines = []
     for line, parts in pieces:
         text = _SPACES.sub(" ", "".join(parts).replace("\u00ad", "")).strip()
@@ -324,8 +334,9 @@ def _extract(html: str, page_chars: int) -> str:
     return text
 
 
-def _coverage(page: list[PageBlock], extracted: str) -> list[float]:
-    """For each page block, the share of its words the extracted text holds.
+def _coverage(page: list[PageBlock], extracted: str) -> tuple[list[float], float]:
+    """For each page block, the share of its words the extracted text holds;
+    and the share of the extracted words found in the page's blocks.
 
     Words are aligned in order: a run of four words anchors a match, which is
     then extended as far as the words agree; a word between anchors may match
@@ -368,7 +379,17 @@ def _coverage(page: list[PageBlock], extracted: str) -> list[float]:
     for i, index in enumerate(owner):
         totals[index] += 1
         hits[index] += covered[i]
-    return [hits[i] / totals[i] if totals[i] else 0.0 for i in range(len(page))]
+    shares = [hits[i] / totals[i] if totals[i] else 0.0 for i in range(len(page))]
+    return shares, sum(covered) / len(wanted) if wanted else 1.0
+
+
+def _data_line(html: str) -> int:
+    """The line of the page's structured data (JSON-LD), else of its <body>."""
+    for marker in ("application/ld+json", "<body"):
+        at = html.find(marker)
+        if at >= 0:
+            return html.count("\n", 0, at) + 1
+    return 1
 
 
 def _next_at(positions: list[int], cursor: int) -> int | None:

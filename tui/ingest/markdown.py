@@ -1,5 +1,6 @@
 """Markdown to blocks with markdown-it-py: headings, paragraphs, quotes, list
-items, each with its line; YAML front matter gives the metadata."""
+items, tables and code, each with its line; YAML front matter gives the
+metadata."""
 
 from __future__ import annotations
 
@@ -26,15 +27,29 @@ def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = MarkdownIt("commonmark").use(front_matter_plugin)
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     tokens = parser.parse(text)
     blocks: list[Block] = []
     metadata = Metadata()
     stated: set[str] = set()
     context: list[str] = []
+    table: list[list[str]] | None = None
+    table_line = 0
     for index, token in enumerate(tokens):
         if token.type == "front_matter":
             stated = _front_matter(token.content, metadata, source)
+        elif token.type == "table_open":
+            table, table_line = [], (token.map[0] + 1 if token.map else 0)
+        elif token.type == "table_close" and table is not None:
+            rows = ["\t".join(row) for row in table if any(row)]
+            if rows:
+                blocks.append(Block("\n".join(rows), table_line, "table"))
+            table = None
+        elif table is not None:
+            if token.type == "tr_open":
+                table.append([])
+            elif token.type == "inline" and table:
+                table[-1].append(_plain(token))
         elif token.type in {"blockquote_open", "list_item_open"}:
             context.append(token.type)
         elif token.type in {"blockquote_close", "list_item_close"} and context:
@@ -53,7 +68,11 @@ def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[
                 blocks.append(Block(content, line, "quote"))
             else:
                 blocks.append(Block(content, line, "paragraph"))
-        elif token.type in {"fence", "code_block", "html_block"} and token.content.strip():
+        elif token.type in {"fence", "code_block"} and token.content.strip():
+            line = token.map[0] + 1 if token.map else 0
+            code = "\n".join(row.rstrip() for row in token.content.strip("\n").split("\n"))
+            blocks.append(Block(code, line, "code"))
+        elif token.type == "html_block" and token.content.strip():
             line = token.map[0] + 1 if token.map else 0
             blocks.append(Block(" ".join(token.content.split()), line, "paragraph"))
     return blocks, metadata, stated

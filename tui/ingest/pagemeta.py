@@ -29,13 +29,19 @@ def page_metadata(tree: Any) -> tuple[Metadata, set[str]]:
     from trafilatura.metadata import extract_metadata
 
     metadata = Metadata()
-    found = extract_metadata(tree)
+    # Dates only from what the page states (meta tags, <time>, its URL): an
+    # extensive search would guess one from a copyright line.
+    found = extract_metadata(tree, extensive=False)
     headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     if found is not None:
         metadata.site = found.sitename or None
         metadata.url = found.url or None
         metadata.byline = found.author or None
-        metadata.title = clean_title(found.title, metadata.site, found.hostname, headings)
+        title = found.title
+        page_title = " ".join((tree.findtext(".//title") or "").split())
+        if page_title and (not title or _words(title) == _words(metadata.site or "")):
+            title = page_title  # the extractor took the site's name for the title
+        metadata.title = clean_title(title, metadata.site, found.hostname, headings)
         categories = [*(found.categories or []), *(found.tags or [])]
         metadata.categories = list(dict.fromkeys(c.strip() for c in categories if c.strip()))
         if found.date and re.match(r"\d{4}-\d{2}-\d{2}$", found.date):
@@ -74,6 +80,11 @@ def clean_title(
             return KICKER.sub("", heading)
     names = [n for n in (_words(site or ""), _host_words(host)) if n]
     parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if parts and ":" in parts[0]:
+        # "Site: headline": a colon after the site's name separates too.
+        head, rest = parts[0].split(":", 1)
+        if rest.strip() and any(_overlaps(_words(head), n) for n in names):
+            parts[0:1] = [head, rest.strip()]
     kept = [p for p in parts if not any(_overlaps(_words(p), n) for n in names)]
     if kept and len(kept) < len(parts):
         title = " – ".join(kept)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from tui.model import Analysis
+from tui.model import Analysis, Paragraph
 
 STORY_SEPARATOR = "\n\n\n"
 
@@ -95,6 +95,27 @@ def md_escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
 
 
+def md_block(paragraph: Paragraph) -> list[str]:
+    """A paragraph as Markdown in its own shape: list item, quote, table, code."""
+    if paragraph.kind == "list_item":
+        return ["- " + md_escape(paragraph.text)]
+    if paragraph.kind == "quote":
+        return ["> " + md_escape(paragraph.text)]
+    if paragraph.kind == "code":
+        fence = "~~~~" if "```" in paragraph.text else "```"
+        return [fence, *paragraph.text.split("\n"), fence]
+    if paragraph.kind == "table":
+        rows = [row.split("\t") for row in paragraph.text.split("\n")]
+        width = max(len(r) for r in rows)
+        cells = [[md_escape(c) for c in r] + [""] * (width - len(r)) for r in rows]
+        return [
+            "| " + " | ".join(cells[0]) + " |",
+            "|" + "---|" * width,
+            *("| " + " | ".join(r) + " |" for r in cells[1:]),
+        ]
+    return [md_escape(paragraph.text)]
+
+
 def to_markdown(analysis: Analysis) -> str:
     """The cleaned article as CommonMark: front matter, each story a section,
     then the entities and the timeline as tables."""
@@ -115,11 +136,15 @@ def to_markdown(analysis: Analysis) -> str:
     for story in analysis.article.stories:
         level = "#" if story.kind == "main" else "##"
         lines += [f"{level} {md_escape(story.title or 'Untitled')}", ""]
-        subheadings = {index: text for index, text, _ in story.subheadings}
+        subheadings: dict[int, list[str]] = {}
+        for index, text, _ in story.subheadings:
+            subheadings.setdefault(index, []).append(text)
         for index, paragraph in enumerate(story.paragraphs):
-            if index in subheadings:
-                lines += [f"### {md_escape(subheadings[index])}", ""]
-            lines += [md_escape(paragraph.text), ""]
+            for text in subheadings.pop(index, []):
+                lines += [f"### {md_escape(text)}", ""]
+            lines += [*md_block(paragraph), ""]
+        for texts in subheadings.values():
+            lines += [line for text in texts for line in (f"### {md_escape(text)}", "")]
     if analysis.entities:
         lines += ["## Entities", "", "| Name | Type | Mentions | Aliases |", "|---|---|---|---|"]
         for entity in analysis.entities:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -21,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.wrap import Item, Line, LineIndex, wrap_items
+from tui.app.wrap import ROWS, Item, ItemKind, Line, LineIndex, wrap_items
 from tui.model import ENTITY_TYPES, RemovedBlock, Story
 
 # Layers, weakest first: later ones are drawn over earlier ones. Entity
@@ -48,9 +49,8 @@ def story_items(story: Story, removed: list[RemovedBlock] | None) -> list[Item]:
     for _, text, line in story.subheadings:
         placed.append((line, 1, Item("subheading", text)))
     for paragraph in story.paragraphs:
-        placed.append(
-            (paragraph.source_line, 2, Item("paragraph", paragraph.text, paragraph.start))
-        )
+        kind: ItemKind = paragraph.kind if paragraph.kind in ROWS else "paragraph"  # type: ignore[assignment]
+        placed.append((paragraph.source_line, 2, Item(kind, paragraph.text, paragraph.start)))
     for block in removed or []:
         placed.append((block.source_line, 3, Item("removed", f"⌫ {block.reason}: {block.text}")))
     placed.sort(key=lambda entry: (entry[0], entry[1]))
@@ -93,6 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._base = _MarkIndex([])
         self._overlay = _MarkIndex([])
         self._render_failed = False
+        self._widths: dict[tuple[int, int], list[int]] = {}
         self._wrapped_width = 0
         self._layouts: dict[tuple[object, ...], tuple[list[Item], list[Line], LineIndex]] = {}
         self._positions: dict[str, int] = {}  # scroll position per story
@@ -210,11 +211,24 @@ class ArticleView(ScrollView, can_focus=True):
             segments = [Segment(text, base)]
         else:
             segments = self._styled(text, item.offset + line.start, base)
+        if item.kind == "table":
+            segments = _aligned(segments, self._columns(line.item), base)
         return (
             Strip(segments)
             .crop(self.scroll_offset.x, self.scroll_offset.x + width)
             .extend_cell_length(width, base)
         )
+
+    def _columns(self, item: int) -> list[int]:
+        """The width of each column of a table item, in cells."""
+        key = (id(self._items), item)
+        if key not in self._widths:
+            rows = [row.split("\t") for row in self._items[item].text.split("\n")]
+            count = max(len(r) for r in rows)
+            self._widths[key] = [
+                max((cell_len(r[c]) for r in rows if c < len(r)), default=0) for c in range(count)
+            ]
+        return self._widths[key]
 
     def _styled(self, text: str, start: int, base: Style) -> list[Segment]:
         end = start + len(text)
@@ -251,3 +265,29 @@ class _MarkIndex:
             if mark.end > start:
                 found.append(mark)
         return found
+
+
+COLUMN_GAP = " │ "
+
+
+def _aligned(segments: list[Segment], widths: list[int], base: Style) -> list[Segment]:
+    """A table row with its tabs turned into padding, so the columns line up.
+
+    The row's text keeps its offsets (highlights land where they should);
+    only what is drawn for each tab changes.
+    """
+    out: list[Segment] = []
+    column = 0
+    used = 0
+    for segment in segments:
+        pieces = segment.text.split("\t")
+        for number, piece in enumerate(pieces):
+            if number:
+                width = widths[column] if column < len(widths) else used
+                out.append(Segment(" " * max(0, width - used) + COLUMN_GAP, base))
+                column += 1
+                used = 0
+            if piece:
+                out.append(Segment(piece, segment.style))
+                used += cell_len(piece)
+    return out
