@@ -17,6 +17,10 @@ batch  reopening a cached analysis (goal under 50 ms); 500 articles with
 big    (not in the default run: minutes) a 10 MB article in the reader:
 
        time to text, scrolling latency during the analysis, peak memory.
+html   the HTML path (read, extract, align, clean, segment) on real pages
+       (../shared/dev/web/html when present, else the test pages) against
+       trafilatura's own extract on the same bytes, with and without its
+       metadata (goal: at most 1.3x).
 ui     time from process start to the article text on screen and to the
 
        analysis shown, against a minimal Textual app started the same way
@@ -392,6 +396,39 @@ def bench_batch() -> None:
     )
 
 
+def bench_html(limit: int = 180) -> None:
+    import trafilatura
+
+    from tui.pipeline import read_article
+
+    dev = ROOT.parent / "shared" / "dev" / "web" / "html"
+    folder = dev if dev.is_dir() else ROOT / "tests" / "data" / "sources"
+    pages = sorted(folder.glob("*.html"))[:limit]
+    datas = [p.read_bytes() for p in pages]
+    totals = {"extract": [], "extract+metadata": [], "lede": []}
+    for path, data in zip(pages, datas, strict=True):
+        # Interleaved per page, best of two: the three see the same machine load.
+        runs = {
+            "extract": lambda d=data: trafilatura.extract(
+                d, include_comments=False, include_tables=True
+            ),
+            "extract+metadata": lambda d=data: trafilatura.extract(
+                d, include_comments=False, include_tables=True, with_metadata=True
+            ),
+            "lede": lambda p=path: read_article(p),
+        }
+        for name, fn in runs.items():
+            totals[name].append(best_of(2, fn))
+    base = sum(totals["extract"])
+    meta = sum(totals["extract+metadata"])
+    ours = sum(totals["lede"])
+    print(
+        f"html: {len(pages)} pages; trafilatura extract {base:.2f} s, with metadata "
+        f"{meta:.2f} s; lede's HTML path {ours:.2f} s: {ours / base:.2f}x extract, "
+        f"{ours / meta:.2f}x extract with metadata (goal <= 1.3x)"
+    )
+
+
 def main() -> None:
 
     sections = sys.argv[1:] or ["clean", "nlp", "ui", "batch"]
@@ -402,6 +439,7 @@ def main() -> None:
             "ui": bench_ui,
             "big": bench_big,
             "batch": bench_batch,
+            "html": bench_html,
         }[section]()
 
 

@@ -28,11 +28,15 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 and C1 controls except tab and newline, plus DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Where any escape or control sequence would have to start: a fast first scan.
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
-_MOJIBAKE_MARK = re.compile("[ÃÂÅÐÑ]|â€|[\x80-\x9f]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+MOJIBAKE_SAMPLE_LINES = 200
+# Character classes only, no alternation: a scan of megabytes stays fast.
+_MOJIBAKE_MARK = re.compile("[ÃÂÅÐÑ\x80-\x9f]")
+_LINE_BREAKS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c]")
 # Tabs and every Unicode space separator (category Zs) but the plain space.
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -64,13 +68,14 @@ def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
     """
     text = text.removeprefix("\ufeff")
     # Line breaks first: "\r\n" must become one newline, not a dropped control.
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     removed = 0
     first_line = 0
 
     def clean_lines(pattern: re.Pattern[str], text: str) -> str:
         nonlocal removed, first_line
-        if not pattern.search(text):
+        # One cheap scan for any control character before the costly patterns.
+        if not _ANY_CONTROL.search(text) or not pattern.search(text):
             return text
         lines = text.split("\n")
         for number, line in enumerate(lines, start=1):
@@ -100,12 +105,14 @@ def _is_mojibake(text: str) -> bool:
     """UTF-8 read as a single-byte code page ("cafÃ©"), found by ftfy's heuristic."""
     # UTF-8 read as latin-1 or cp1252 leaves these marks; without them there
     # is nothing to repair, and ftfy's full check is not free on megabytes.
-    if text.isascii() or not _MOJIBAKE_MARK.search(text):
+    if text.isascii() or not (_MOJIBAKE_MARK.search(text) or "â€" in text):
         return False
 
     from ftfy.badness import is_bad
 
-    return is_bad(text)
+    # ftfy judges the lines that carry the marks: the rest cannot be mojibake.
+    marked = [line for line in text.split("\n") if _MOJIBAKE_MARK.search(line) or "â€" in line]
+    return is_bad("\n".join(marked[:MOJIBAKE_SAMPLE_LINES]))
 
 
 def _fix_mojibake(text: str) -> str:

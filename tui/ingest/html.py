@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.ingest.pagemeta import page_metadata
+from tui.ingest.pagemeta import page_language, page_metadata
 from tui.model import Block, BlockKind, BlockPlace, Metadata, RemovedBlock
 
 BLOCK_TAGS = frozenset(
@@ -53,6 +53,11 @@ PLACE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^form$", re.I), "form"),
     (re.compile(r"caption|^figure$|credit", re.I), "photo caption"),
     (re.compile(r"author|byline", re.I), "byline"),
+)
+# All the place rules in one pattern: most elements match none, in one search.
+_PLACES = re.compile(
+    "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(PLACE_REASONS)),
+    re.I,
 )
 OUTSIDE = "page text outside the article"
 INSET = re.compile(r"related|card|embed|teaser|promo|inset|pullout|sidebar|callout", re.I)
@@ -111,13 +116,24 @@ class HtmlReading:
 
 def html_blocks(html: str, source: str) -> HtmlReading:
     """Body blocks, blocks removed as page furniture, and the page's metadata."""
+    from copy import deepcopy
+
     tree = parse_html(html)
-    metadata, stated = page_metadata(tree)
+    language = page_language(tree)
+    extraction = _extract(deepcopy(tree))  # trafilatura changes the tree it reads
+    metadata, stated = page_metadata(tree, extraction, language)
     links = _links(tree)
     for hidden in tree.xpath(HIDDEN):
         hidden.drop_tree()
     page = list(page_blocks(tree))
-    extracted = _extract(html, sum(len(b.text) for b in page))
+    extracted = extraction.text if extraction is not None else ""
+    page_chars = sum(len(b.text) for b in page)
+    if len(extracted) < SHORT_EXTRACT and len(extracted) < SHORT_SHARE * page_chars:
+        # Implausibly short against the page: ask again, leaning to recall.
+        again = _extract(parse_html(html), favor_recall=True)
+        if again is not None and len(again.text) > len(extracted):
+            extracted = again.text
+    reasons = _Reasons()
     if not extracted.strip():
         # trafilatura found no article: every block goes to the text cleaner.
         return HtmlReading([b.block() for b in page], [], metadata, stated, False, links)
@@ -130,7 +146,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         # page's own text is all furniture.
         line = _data_line(html)
         blocks = [Block(p.strip(), line) for p in extracted.split("\n") if p.strip()]
-        removed = [RemovedBlock(b.text, _place_reason(b.element), b.line) for b in page]
+        removed = [RemovedBlock(b.text, reasons.of(b.element), b.line) for b in page]
         return HtmlReading(blocks, removed, metadata, stated, True, links)
     title = _title_block(page, share, metadata.title)
     kept = [s >= KEPT_SHARE for s in share]
@@ -139,7 +155,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         if kept[index] or index == title or item.place == "card":
             blocks.append(item.block())
         else:
-            removed.append(RemovedBlock(item.text, _place_reason(item.element), item.line))
+            removed.append(RemovedBlock(item.text, reasons.of(item.element), item.line))
     if title is not None and not metadata.title:
         metadata.title = page[title].text
     return HtmlReading(blocks, removed, metadata, stated, True, links)
@@ -177,6 +193,14 @@ def visible_text(html: str) -> str:
 def page_blocks(tree: Any) -> Any:
     """Every block of the page in reading order; a container only for its own text."""
     skip: set[Any] = set()
+    # Elements with a block inside them: found once, not per element.
+    containers: set[Any] = set()
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag in BLOCK_TAGS:
+            parent = element.getparent()
+            while parent is not None and parent not in containers:
+                containers.add(parent)
+                parent = parent.getparent()
     for element in tree.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag not in BLOCK_TAGS or element in skip:
@@ -186,9 +210,7 @@ def page_blocks(tree: Any) -> Any:
             if text := _table_text(element):
                 yield PageBlock(element, text, element.sourceline or 0, "table")
             continue
-        own_only = any(
-            isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element.iterdescendants()
-        )
+        own_only = element in containers
         kind, level = _kind(element)
         for line, text in _lines(element, own_only):
             yield PageBlock(element, text, line, kind, level)
@@ -244,6 +266,9 @@ def _kind(element: Any) -> tuple[BlockKind, int]:
 
 def _lines(element: Any, own_only: bool) -> list[tuple[int, str]]:
     """The element's text split at ``<br>``, each piece with the line it starts on."""
+    if not own_only and element.tag != "pre" and element.find(".//br") is None:
+        text = _SPACES.sub(" ", element.text_content().replace("\u00ad", "")).strip()
+        return [(element.sourceline or 0, text)] if text else []
     pieces: list[tuple[int, list[str]]] = [(element.sourceline or 0, [])]
 
     def add(text: str | None) -> None:
@@ -319,19 +344,20 @@ def _links(tree: Any) -> list[tuple[str, str]]:
 # --- what trafilatura keeps --------------------------------------------------------
 
 
-def _extract(html: str, page_chars: int) -> str:
-    """trafilatura's article text; asked again for recall when implausibly short."""
+def _extract(tree: Any, favor_recall: bool = False) -> Any:
+    """trafilatura's reading of the page: its text and its metadata (a Document)."""
     import trafilatura
 
-    def run(**options: bool) -> str:
-        return (
-            trafilatura.extract(html, include_comments=False, include_tables=True, **options) or ""
-        )
-
-    text = run()
-    if len(text) < SHORT_EXTRACT and len(text) < SHORT_SHARE * page_chars:
-        text = max(text, run(favor_recall=True), key=len)
-    return text
+    return trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=favor_recall,
+        with_metadata=True,
+        # Dates only from what the page states (meta tags, <time>, its URL):
+        # an extensive search would guess one from a copyright line.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
 
 
 def _coverage(page: list[PageBlock], extracted: str) -> tuple[list[float], float]:
@@ -416,15 +442,44 @@ def _title_block(page: list[PageBlock], share: list[float], title: str | None) -
     return before[-1] if before else None
 
 
-def _place_reason(element: Any) -> str:
-    for node in [element, *element.iterancestors()]:
-        if not isinstance(node.tag, str):
-            continue
-        labels = [node.tag, node.get("class") or "", node.get("id") or "", node.get("role") or ""]
-        for pattern, reason in PLACE_REASONS:
-            if any(pattern.search(label) for label in labels if label):
-                return reason
-    return OUTSIDE
+class _Reasons:
+    """Where a block stood, read from its ancestors; each element looked at once."""
+
+    def __init__(self) -> None:
+        self._known: dict[Any, str] = {}
+
+    def of(self, element: Any) -> str:
+        """The element's own reason, else its nearest ancestor's, else OUTSIDE."""
+        if element is None:
+            return OUTSIDE
+        if element not in self._known:
+            self._known[element] = _own_reason(element) or self.of(element.getparent())
+        return self._known[element]
+
+
+def _own_reason(node: Any) -> str | None:
+    """The reason an element's own tag, class, id or role gives (first rule wins)."""
+    if not isinstance(node.tag, str):
+        return None
+    found = [
+        int(match.lastgroup[1:])
+        for label in (node.tag, node.get("class"), node.get("id"), node.get("role"))
+        if label and (match := _PLACES.search(label)) and match.lastgroup
+    ]
+    if not found:
+        return None
+    # One search per label finds its earliest match; the rule list's order decides.
+    rules = [
+        i
+        for i, (pattern, _) in enumerate(PLACE_REASONS)
+        if i <= min(found)
+        and any(
+            pattern.search(label)
+            for label in (node.tag, node.get("class"), node.get("id"), node.get("role"))
+            if label
+        )
+    ]
+    return PLACE_REASONS[min(rules)][1]
 
 
 def _normal(text: str) -> str:

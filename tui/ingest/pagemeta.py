@@ -24,14 +24,20 @@ LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _WORD = re.compile(r"\w+")
 
 
-def page_metadata(tree: Any) -> tuple[Metadata, set[str]]:
-    """Metadata the page states, and the names of the fields it stated."""
-    from trafilatura.metadata import extract_metadata
+def page_metadata(
+    tree: Any, found: Any = None, language: str | None = None
+) -> tuple[Metadata, set[str]]:
+    """Metadata the page states, and the names of the fields it stated.
 
+    ``found`` is trafilatura's reading of the page (a Document with its
+    metadata) when one was made; otherwise its metadata extractor runs here.
+    """
     metadata = Metadata()
-    # Dates only from what the page states (meta tags, <time>, its URL): an
-    # extensive search would guess one from a copyright line.
-    found = extract_metadata(tree, extensive=False)
+    if found is None:
+        from trafilatura.metadata import extract_metadata
+
+        # Dates only from what the page states (meta tags, <time>, its URL).
+        found = extract_metadata(tree, extensive=False)
     headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     if found is not None:
         metadata.site = found.sitename or None
@@ -47,7 +53,7 @@ def page_metadata(tree: Any) -> tuple[Metadata, set[str]]:
         if found.date and re.match(r"\d{4}-\d{2}-\d{2}$", found.date):
             metadata.date = found.date
             metadata.date_source = "html"
-    metadata.language = page_language(tree)
+    metadata.language = language or page_language(tree)
     stated = {name for name in ("title", "date", "language") if getattr(metadata, name)}
     return metadata, stated
 
