@@ -9,7 +9,10 @@ must be in exactly one story or among the removed; for HTML, every letter of
 the page's visible text must be somewhere in the analysis; offsets, ids and
 references must hold (``tui.invariants``); the JSON must be the same bytes
 when the page is analysed a second time in a fresh process (``--twice``).
-Prints one line per page with a problem and a summary; exits 1 if any.
+With ``--reader N`` the first N pages are also opened in the reader (headless,
+Textual's Pilot) and driven with every key a reader uses; any exception, or
+the app ending, is a problem. Prints one line per page with a problem and a
+summary; exits 1 if any.
 """
 
 from __future__ import annotations
@@ -67,6 +70,49 @@ def check_page(path: str, nlp: bool) -> dict[str, object]:
     return result
 
 
+KEYS = [
+    "j", "j", "space", "b", "G", "g", "right_square_bracket", "left_square_bracket",
+    "tab", "j", "enter", "n", "n", "N", "tab", "j", "enter", "tab", "tab", "e", "G", "enter",
+    "n", "f", "f", "t", "enter", "a", "r", "r", "slash", "t", "h", "e", "enter", "n", "N",
+    "escape", "2", "1", "y", "question_mark", "escape",
+]  # fmt: skip
+
+
+def read_in_reader(path: str) -> list[str]:
+    """Open a page in the reader and press keys; what went wrong, if anything."""
+    import asyncio
+
+    from tui.app.app import LedeApp
+
+    problems: list[str] = []
+
+    async def drive() -> None:
+        app = LedeApp(path)
+        reported: list[str] = []
+        app.report_error = lambda where, error: reported.append(f"{where}: {error!r}")  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(600):
+                await pilot.pause(0.05)
+                if app.analysis is not None or app.screen.__class__.__name__ == "ErrorScreen":
+                    break
+            for key in KEYS:
+                await pilot.press(key)
+                if not app.is_running:
+                    problems.append(f"the reader stopped after {key!r}")
+                    return
+            await pilot.resize_terminal(80, 24)
+            await pilot.press("tab", "j", "enter", "n")
+        problems.extend(f"reader: {r}" for r in reported)
+        if app.return_code not in (None, 0):
+            problems.append(f"reader exited with {app.return_code}")
+
+    try:
+        asyncio.run(drive())
+    except Exception as error:
+        problems.append(f"reader crash: {type(error).__name__}: {error}")
+    return problems
+
+
 def twice(path: str, nlp: bool) -> list[str]:
     """The JSON of two fresh processes with different hash seeds must match."""
     outputs = []
@@ -92,6 +138,8 @@ def main() -> int:
         metavar="N",
         help="also check byte-identical JSON across processes on N pages",
     )
+    parser.add_argument("--reader", type=int, default=0, metavar="N",
+                        help="also open N pages in the reader and press keys")
     parser.add_argument("--json", type=Path, help="write every page's result here")
     args = parser.parse_args()
 
@@ -116,6 +164,14 @@ def main() -> int:
         if problems := twice(path, nlp):
             print(f"{path}: {problems[0]}")
             next(r for r in results if r["page"] == path)["problems"].append(problems[0])  # type: ignore[union-attr]
+    if args.reader:
+        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+            for path, problems in zip(
+                pages[: args.reader], pool.map(read_in_reader, pages[: args.reader]), strict=True
+            ):
+                for problem in problems:
+                    print(f"{path}: {problem}")
+                next(r for r in results if r["page"] == path)["problems"].extend(problems)  # type: ignore[union-attr]
     bad = [r for r in results if r["problems"]]
     refused = [r for r in results if r["error"]]
     crashes = [r for r in results if any(str(p).startswith("crash") for p in r["problems"])]  # type: ignore[attr-defined]
