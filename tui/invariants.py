@@ -99,7 +99,7 @@ def placed_blocks(article: Article) -> list[tuple[int, str]]:
     placed: list[tuple[int, str]] = []
     for story in article.stories:
         if story.title_line is not None:
-            placed.append((story.title_line, story.title or ""))
+            placed.append((story.title_line, story.title_as_written or story.title or ""))
         placed.extend((line, text) for _, text, line in story.subheadings)
         placed.extend((p.source_line, p.text) for p in story.paragraphs)
     placed.extend((r.source_line, r.text) for r in article.removed if r.reason != CONTROL_REASON)

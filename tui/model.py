@@ -104,6 +104,9 @@ class Story:
     title_line: int | None = None
     # Section subheadings inside the story: (paragraph index they precede, text, line).
     subheadings: list[tuple[int, str, int]] = field(default_factory=list)
+    # The title's block as the source wrote it, when the title is cleaner than
+    # that ("Related: Venice raises…", "BREAKING NEWS: …"); None when the same.
+    title_as_written: str | None = None
 
     @property
     def text(self) -> str:
@@ -114,6 +117,7 @@ class Story:
             "id": self.id,
             "kind": self.kind,
             "title": self.title,
+            "title_as_written": self.title_as_written,
             "title_line": self.title_line,
             "subheadings": [
                 {"before_paragraph": i, "text": t, "source_line": line}
@@ -130,6 +134,7 @@ def make_story(
     blocks: list[Block],
     title_line: int | None = None,
     subheadings: list[tuple[int, str, int]] | None = None,
+    title_as_written: str | None = None,
 ) -> Story:
     """Build a story whose paragraph offsets index its joined text exactly."""
     paragraphs: list[Paragraph] = []
@@ -139,7 +144,8 @@ def make_story(
         shape: BlockKind = "paragraph" if block.kind == "heading" else block.kind
         paragraphs.append(Paragraph(block.text, offset, end, block.source_line, shape))
         offset = end + len(PARAGRAPH_SEPARATOR)
-    return Story(story_id, kind, title, paragraphs, title_line, subheadings or [])
+    written = title_as_written if title_as_written != title else None
+    return Story(story_id, kind, title, paragraphs, title_line, subheadings or [], written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +358,15 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             (h["before_paragraph"], h["text"], h["source_line"]) for h in s["subheadings"]
         ]
         stories.append(
-            Story(s["id"], s["kind"], s["title"], paragraphs, s["title_line"], subheadings)
+            Story(
+                s["id"],
+                s["kind"],
+                s["title"],
+                paragraphs,
+                s["title_line"],
+                subheadings,
+                s.get("title_as_written"),
+            )
         )
     removed = [RemovedBlock(r["text"], r["reason"], r["source_line"]) for r in data["removed"]]
     article = Article(data["source"], metadata, stories, removed)

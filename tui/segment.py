@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.clean import Cleaned, KeptBlock
+from tui.clean.patterns import without_marker
 from tui.model import Article, Block, RemovedBlock, Story, make_story
 from tui.textstats import content_terms, multiword_names
 
@@ -100,9 +101,10 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
             make_story(
                 story_id,
                 "embedded",
-                head.block.text,
+                without_marker(head.block.text),
                 [m.block for m in rest],
                 title_line=head.block.source_line,
+                title_as_written=head.block.text,
             )
         )
     article = Article(cleaned.source, cleaned.metadata, stories, removed)
@@ -207,6 +209,9 @@ def _build_main(
         else:
             blocks.append(item.block)
     title = title_block.text if title_block else cleaned.metadata.title
+    stated = cleaned.metadata.title
+    if title_block and stated and title != stated and title.endswith(stated):
+        title = stated  # "BREAKING NEWS: …": the headline without its kicker
     return make_story(
         "main",
         "main",
@@ -214,6 +219,7 @@ def _build_main(
         blocks,
         title_line=title_block.source_line if title_block else None,
         subheadings=subheadings,
+        title_as_written=title_block.text if title_block else None,
     )
 
 

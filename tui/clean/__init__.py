@@ -51,12 +51,16 @@ LabelKind = Literal[
 ]
 
 CONTROL_REASON = "control characters removed"
+# The value of a label the learned classifier gave (not a certain rule).
+LEARNED = "learned"
 _CHROME_MAX_WORDS = 60
 _CHROME_MAX_CHARS = 600
 # A list card's teaser is one sentence of at most this many words.
 TEASER_WORDS = 30
 
 _LOOKAHEAD = 4
+# A standfirst has at least this many words.
+STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
 MAX_HEADING_WORDS = 20
 _AFTER_END = {
@@ -125,7 +129,8 @@ def clean(raw: RawArticle) -> Cleaned:
     if raw.body_known:
         title_index = _decide_known_body(blocks, labels, metadata, raw.stated, decisions)
     else:
-        title_index = _decide_found_body(blocks, labels, metadata, raw.stated, decisions)
+        learned = _learned_labels(blocks, labels, features)
+        title_index = _decide_found_body(blocks, learned, labels, metadata, raw.stated, decisions)
 
     decisions.removed.extend(raw.pre_removed)
     decisions.removed.sort(key=lambda r: r.source_line)
@@ -135,15 +140,54 @@ def clean(raw: RawArticle) -> Cleaned:
     )
 
 
+def _learned_labels(
+    blocks: list[Block], labels: list[Label], features: list[BlockFeatures]
+) -> list[Label]:
+    """Where no rule is certain, the classifier learned from real pages decides.
+
+    A block the rules read as prose but the model scores low is page
+    furniture (its reason: the model's strongest cue, in words); a line the
+    rules could not place that the model scores high is prose. Headlines
+    keep their label: the title and subheadings are found from them.
+    """
+    from tui.clean.classifier import KEEP, rule_kind, score
+
+    rules = [rule_kind(label.kind, label.reason) for label in labels]
+    out = []
+    scores = score([b.text for b in blocks], features, rules)
+    kept = [i for i, s in enumerate(scores) if s.probability >= KEEP]
+    last = kept[-1] if kept else len(blocks)
+    run_end = _sentence_run_end(labels, last)
+    for index, (label, scored) in enumerate(zip(labels, scores, strict=True)):
+        inside = last < index <= run_end  # sentences that run on after the article
+        if label.kind == "prose" and scored.probability < KEEP and not inside:
+            out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
+        elif label.kind in {"fragment", "menu"} and scored.probability >= KEEP:
+            out.append(Label("prose"))
+        else:
+            out.append(label)
+    return out
+
+
+def _sentence_run_end(labels: list[Label], last: int) -> int:
+    """The article's last block, with the sentences that run on right after it."""
+    while last + 1 < len(labels) and labels[last + 1].kind == "prose":
+        last += 1
+    return last
+
+
 def _decide_found_body(
     blocks: list[Block],
     labels: list[Label],
+    rule_labels: list[Label],
     metadata: Metadata,
     stated: frozenset[str],
     decisions: _Decisions,
 ) -> int | None:
     """Scraped text: find where the article is, then decide block by block."""
     body_start, title_at = _find_body(blocks, labels, metadata)
+    if title_at is not None:
+        _keep_standfirst(blocks, labels, rule_labels, title_at)
     for index in range(body_start if title_at is None else title_at):
         _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
     title_index: int | None = None
@@ -155,6 +199,25 @@ def _decide_found_body(
     first = body_start if title_at is None else title_at + 1
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     return title_index
+
+
+def _keep_standfirst(
+    blocks: list[Block], labels: list[Label], rule_labels: list[Label], title_at: int
+) -> None:
+    """The sentence under a headline that sums the story up is the article's.
+
+    A standfirst has no closing full stop and stands between the headline and
+    the byline or the body, where the model sees furniture around it; the
+    rules read it as prose, and that wins there.
+    """
+    for index in range(title_at + 1, min(len(blocks), title_at + 1 + _LOOKAHEAD)):
+        label = labels[index]
+        if label.value == LEARNED and rule_labels[index].kind == "prose":
+            if len(blocks[index].text.split()) >= STANDFIRST_WORDS:
+                labels[index] = rule_labels[index]
+            return
+        if label.kind not in _SKIPPABLE:
+            return
 
 
 def _decide_known_body(
@@ -256,9 +319,10 @@ def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
 
 
 def _byline(text: str) -> str | None:
+    """The writers' names of a byline ("By Jane Doe, Staff Writer" → "Jane Doe")."""
     for pattern in (BYLINE, BYLINE_ROLE):
         if match := pattern.match(text):
-            return text if pattern is BYLINE_ROLE else match.group("names").strip()
+            return match.group("names").strip()
     return None
 
 
@@ -332,7 +396,7 @@ def _decide_body(
             out.remove(block, label.reason)
             for rest, rest_label in zip(blocks[index + 1 :], labels[index + 1 :], strict=True):
                 # What has a reason of its own keeps it (a footer, a newsletter prompt).
-                own = rest_label.kind == "remove"
+                own = rest_label.kind == "remove" and rest_label.value != LEARNED
                 out.remove(
                     rest, rest_label.reason if own else _AFTER_END.get(label.reason, label.reason)
                 )
@@ -434,11 +498,14 @@ def _parse_date(text: str) -> str | None:
 
 
 def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
-    """Copy a wire dateline ("MOSCOW, April 9 (Reuters) -") into the metadata."""
-    for item in kept:
-        if item.role == "paragraph":
-            if (match := DATELINE.match(item.block.text)) and is_dateline(match):
-                metadata.dateline = match.group(0).rstrip(" -–—:").strip()
+    """Copy a wire dateline ("MOSCOW, April 9 (Reuters) -") into the metadata.
+
+    It opens the first paragraph, or the second when a standfirst comes first.
+    """
+    paragraphs = [item for item in kept if item.role == "paragraph"][:2]
+    for item in paragraphs:
+        if (match := DATELINE.match(item.block.text)) and is_dateline(match):
+            metadata.dateline = match.group(0).rstrip(" -–—:").strip()
             return
 
 

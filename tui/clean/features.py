@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
-from tui.textstats import stop_density, stop_words, words
+from tui.textstats import stop_words, words
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -29,6 +29,7 @@ class BlockFeatures:
     url_like: bool
     starts_upper: bool
     ends_question_or_exclamation: bool
+    lowered: tuple[str, ...] = ()  # the words, lower case (the classifier reads them)
 
     @property
     def is_prose(self) -> bool:
@@ -77,8 +78,9 @@ class BlockFeatures:
 
 def block_features(text: str) -> BlockFeatures:
     tokens = words(text)
+    lowered = tuple(t.lower() for t in tokens)
     stops = stop_words()
-    content = [t for t in tokens if t.lower() not in stops]
+    content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
     capitalised = sum(1 for t in content if t[:1].isupper())
     stripped = text.rstrip()
     ends = bool(_SENTENCE_END.search(stripped))
@@ -87,7 +89,7 @@ def block_features(text: str) -> BlockFeatures:
         n_chars=len(text),
         n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
-        stop_density=stop_density(tokens),
+        stop_density=sum(1 for t in lowered if t in stops) / len(tokens) if tokens else 0.0,
         capitalised_share=capitalised / len(content) if content else 0.0,
         # Glued labels only matter in short lines (breadcrumbs, menus).
         glued_joins=len(GLUED_LABELS.findall(text)) if len(tokens) <= 25 else 0,
@@ -97,4 +99,5 @@ def block_features(text: str) -> BlockFeatures:
         url_like=bool(URL_LIKE.match(stripped)),
         starts_upper=stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“‘'",
         ends_question_or_exclamation=bool(re.search(r"[?!][\"'”’)]*$", stripped)),
+        lowered=lowered,
     )

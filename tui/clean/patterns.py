@@ -142,6 +142,19 @@ RELATED_LINK = re.compile(
     re.IGNORECASE,
 )
 
+# The marker alone, to take it off a card's title ("Related: " Venice raises…).
+RELATED_MARKER = re.compile(
+    r"^\W*(?:read more|related(?: article| story| stories| coverage)?|see also|also read|"
+    r"read also|also see|more|recommended|read next|more on this story)\s*[:|–—-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_marker(text: str) -> str:
+    """A card's title without its "Related:" or "Read more:" marker."""
+    return RELATED_MARKER.sub("", text, count=1)
+
+
 # Section headers after which a site lists other stories, not this one.
 LIST_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
