@@ -43,7 +43,26 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
 
 def test_odd_whitespace_is_normalised() -> None:
     decoded = sanitize("One\u00a0two\u2003three\tfour\u200b five")
-    assert decoded.text == "One two three four five"
+    # A tab stays a column gap (two spaces) until the blocks are cut.
+    assert decoded.text == "One two three  four five"
+    assert [b.text for b in text_blocks(decoded.text)] == ["One two three four five"]
+
+
+def test_aligned_columns_are_one_table_block() -> None:
+    rows = "Team\tPlayed\tPoints\nNorthgate  9  22\nEastwick   9  21\n"
+    (table,) = text_blocks(sanitize(rows).text)
+    assert table.kind == "table" and table.source_line == 1
+    assert table.text.split("\n") == ["Team\tPlayed\tPoints", "Northgate\t9\t22", "Eastwick\t9\t21"]
+
+
+def test_sentence_per_line_runs_are_paragraphs_only_between_blank_lines() -> None:
+    wire = "Headline here\n\nFirst sentence of the story here.\nSecond sentence follows on.\n"
+    assert [b.text for b in text_blocks(wire)] == [
+        "Headline here",
+        "First sentence of the story here. Second sentence follows on.",
+    ]
+    scraped = "First paragraph of the story here.\nSecond paragraph follows on.\n"
+    assert len(text_blocks(scraped)) == 2
 
 
 def test_escape_sequences_are_removed_and_counted() -> None:

@@ -175,6 +175,10 @@ def _judge(
             best = (score, k, margins)
     assert best is not None
     _, length, margins = best
+    if body[h].role == "related":
+        # A marked card runs on until a paragraph turns back to the main story.
+        back = [j for j, m in enumerate(margins) if m < -COHESION_MARGIN]
+        length = min(n, MAX_EMBEDDED, back[0] + 1 if back else n)
 
     inside = margins[: length - 1]
     returns = length < n and margins[length - 1] < -COHESION_MARGIN
@@ -190,8 +194,14 @@ def _judge(
     distinct = sum(_coverage(v, main_full) for v in vectors[:length]) / length < DISTINCT_COVERAGE
     # Headlines say who did what; a subheading is a short label ("The cost").
     headline = len(heading_vector) >= MIN_HEADLINE_TERMS
+    # A card the site marked ("Related: …") whose lede restates it and whose
+    # paragraphs are off the main story's topic needs no more evidence.
+    marked = body[h].role == "related" and distinct
     embedded = (
-        headline and overlap >= LEDE_OVERLAP and (leans or n == 1) and (reintroduced or distinct)
+        headline
+        and overlap >= LEDE_OVERLAP
+        and (leans or n == 1 or marked)
+        and (reintroduced or distinct)
     )
     return HeadingDecision(body[h].block.text, embedded, overlap, tuple(margins), length)
 

@@ -19,16 +19,21 @@ from tui.clean.features import BlockFeatures, block_features
 from tui.clean.patterns import (
     BREADCRUMB_SEPARATORS,
     BYLINE,
+    BYLINE_DATED,
     BYLINE_ROLE,
     CHROME,
+    CONTENTS_HEADER,
     DATE_LINE,
     DATELINE,
     GLUED_LABELS,
     LISTS,
+    NUMBERING,
     PERSON_NAME_LINE,
     RELATED_LINK,
     ROLE_LINE,
+    ROLE_WORDS,
     TERMINALS,
+    WIRE_SLUG,
     is_dateline,
     is_photo_caption,
 )
@@ -59,6 +64,8 @@ _CHROME_MAX_CHARS = 600
 TEASER_WORDS = 30
 
 _LOOKAHEAD = 4
+# A headline that asks has at most this many words.
+QUESTION_HEADLINE_WORDS = 15
 # A standfirst has at least this many words.
 STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
@@ -113,6 +120,7 @@ def clean(raw: RawArticle) -> Cleaned:
     labels = _split_bylines(
         blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
     )
+    labels = _mark_contents(blocks, labels)
     metadata = raw.metadata
 
     decisions = _Decisions()
@@ -271,6 +279,8 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     text = block.text.strip()
     if block.kind in {"table", "code"}:
         return Label("prose")  # a source marked it as data: content, not chrome
+    if WIRE_SLUG.match(text):
+        return Label("remove", "wire slug")
     if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
         for rules, kind in ((TERMINALS, "terminal"), (LISTS, "list"), (CHROME, "remove")):
             if rule := rules.match(text):
@@ -281,6 +291,11 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
             return Label("headline", "related link", "related")
         if is_photo_caption(text):
             return Label("remove", "photo caption")
+        if match := BYLINE_DATED.match(text):
+            names = _byline("By " + (match.group("names") or match.group("names2")))
+            if names:
+                date = match.group("date") or match.group("date2")
+                return Label("byline", "byline", (names, date))
         if byline := _byline(text):
             return Label("byline", "byline", byline)
         if match := DATE_LINE.match(text):
@@ -290,6 +305,8 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     if categories := breadcrumb_labels(text, feats):
         return Label("breadcrumb", "breadcrumb", categories)
     if block.kind == "heading":
+        return Label("headline")
+    if _is_question_headline(text, feats):
         return Label("headline")
     if feats.is_prose:
         return Label("prose")
@@ -302,11 +319,21 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     return Label("fragment", "page chrome")
 
 
+def _is_question_headline(text: str, feats: BlockFeatures) -> bool:
+    """ "Is the four-day week here to stay?": a headline may ask."""
+    return (
+        feats.ends_question_or_exclamation
+        and feats.n_sentences <= 1
+        and 3 <= feats.n_words <= QUESTION_HEADLINE_WORDS
+        and text[:1].isupper()
+    )
+
+
 def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
     """Category labels of a breadcrumb line, or () when it is not one."""
     if feats.ends_sentence or feats.n_words > 12 or feats.n_words == 0:
         return ()
-    if feats.glued_joins:
+    if feats.glued_joins >= 2:  # three labels at least: "TechWire" is one brand
         parts = GLUED_LABELS.split(text)
     elif BREADCRUMB_SEPARATORS.search(text):
         parts = BREADCRUMB_SEPARATORS.split(text)
@@ -322,7 +349,8 @@ def _byline(text: str) -> str | None:
     """The writers' names of a byline ("By Jane Doe, Staff Writer" → "Jane Doe")."""
     for pattern in (BYLINE, BYLINE_ROLE):
         if match := pattern.match(text):
-            return match.group("names").strip()
+            names = [n.strip() for n in match.group("names").split(",")]
+            return ", ".join(n for n in names if n and not ROLE_WORDS.search(n)) or None
     return None
 
 
@@ -443,6 +471,39 @@ def _decide_body(
             out.remove(block, label.reason or "page chrome")
 
 
+def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
+    """A table of contents: two or more short lines that name headings further down.
+
+    Its items look like headlines, so without this the last one would pass
+    for the title; its header ("Contents") goes with it.
+    """
+    later = {_normal(b.text) for b, label in zip(blocks, labels, strict=True)
+             if label.kind == "headline"}  # fmt: skip
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and _names_a_heading(blocks[end].text, later, blocks[end:]):
+            end += 1
+        if end - index >= 2:
+            start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
+            for item in range(start, end):
+                labels[item] = Label("remove", "table of contents")
+            index = end
+        index += 1
+    return labels
+
+
+def _names_a_heading(text: str, headings: set[str], rest: list[Block]) -> bool:
+    """The line, without its numbering, is a heading that comes later on."""
+    name = _normal(NUMBERING.sub("", text))
+    return (
+        bool(name)
+        and name in headings
+        and len(text.split()) <= 12
+        and any(_normal(b.text) == name for b in rest[1:])
+    )
+
+
 def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
     """A name on one line and the writer's role on the next are one byline."""
     for index in range(len(blocks) - 1):
@@ -476,14 +537,15 @@ def _prose_follows(labels: list[Label], index: int) -> bool:
 
 
 def _take_metadata(label: Label, metadata: Metadata, stated: frozenset[str]) -> None:
-    if label.kind == "byline" and not metadata.byline and "byline" not in stated:
-        metadata.byline = str(label.value)
-    elif (
-        label.kind == "date"
-        and not metadata.date
-        and "date" not in stated
-        and (parsed := _parse_date(str(label.value)))
-    ):
+    """A byline's names (and the date it may carry), or a date line's date."""
+    date = None
+    if label.kind == "byline":
+        names, date = label.value if isinstance(label.value, tuple) else (label.value, None)
+        if not metadata.byline and "byline" not in stated:
+            metadata.byline = str(names)
+    elif label.kind == "date":
+        date = str(label.value)
+    if date and not metadata.date and "date" not in stated and (parsed := _parse_date(date)):
         metadata.date = parsed
         metadata.date_source = "text"
 

@@ -47,14 +47,16 @@ class BlockFeatures:
 
     @property
     def is_headline_like(self) -> bool:
-        """Short, capitalised, no closing full stop: a headline or subheading."""
+        """Short, capitalised, no closing full stop: a headline or subheading.
+
+        Camel-case brands ("YouTube") are fine: glued breadcrumbs are found first.
+        """
         return (
             2 <= self.n_words <= 25
             and self.n_chars <= 200
             and self.starts_upper
             and not self.ends_sentence_with_period
             and self.separators == 0
-            and self.glued_joins == 0
             and not self.url_like
             and self.n_sentences <= 1
         )

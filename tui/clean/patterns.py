@@ -35,6 +35,13 @@ def _rule(reason: str, *alternatives: str) -> ChromeRule:
     return ChromeRule(reason, re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE))
 
 
+_FOOTER_LINK = (
+    r"(?:terms(?: of (?:use|service)| and conditions)?|privacy(?: policy| notice| settings)?|"
+    r"cookies?(?: policy| settings)?|contact(?: us)?|about(?: us)?|advertise(?: with us)?|"
+    r"careers|jobs|sitemap|site map|accessibility|help|faq|imprint|impressum|"
+    r"press|newsletters?|subscriptions?|corrections)"
+)
+
 # Whole-block patterns: the block is nothing but this chrome.
 CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
@@ -76,6 +83,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"pinterest|flipboard|messenger|copy link|copy|link copied|save|bookmark|gift (?:this )?article|"
         r"comment|comments|print)[\s|•·,/]*){1,12}",
         r"(?:click|tap) (?:to|here to) (?:share|copy|email).{0,40}",
+        r"(?:(?:share(?: on| via| to)? (?:facebook|x|twitter|whatsapp|linkedin|e-?mail|reddit|"
+        r"telegram|pinterest|bluesky|threads|messenger)|copy link|copy|e-?mail|print)[\s|•·,/]*){2,12}",
     ),
     _rule(
         "newsletter prompt",
@@ -106,6 +115,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|"
         r"contact us|about us|accessibility|sitemap|careers|advertise with us)"
         r"(?:\s*[|•·/]\s*(?:[\w' ]{2,30}))*",
+        # A row of the footer's own links, with no separators left between them.
+        rf"{_FOOTER_LINK}(?:\s*[|•·/]?\s*{_FOOTER_LINK})+",
     ),
     _rule(
         "sign-in prompt",
@@ -183,6 +194,14 @@ LIST_SECTIONS: tuple[ChromeRule, ...] = (
     ),
 )
 
+# A table of contents: its header; its items are the article's own subheadings.
+CONTENTS_HEADER = re.compile(
+    r"^\W*(?:(?:table of )?contents|in this (?:article|story|post|guide)|jump to|on this page|"
+    r"inhalt(?:sverzeichnis)?|sommaire)\W*$",
+    re.IGNORECASE,
+)
+NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*•·])\s+")
+
 # Headers after which nothing belongs to the article any more.
 TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
@@ -224,6 +243,28 @@ BYLINE_ROLE = re.compile(
     r"bureau chief|chief|analyst|critic|" + AGENCIES + r")\b[\w ,.'’&]{0,40})$"
 )
 
+_NAMES = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|del|der|bin|al|el)){1,4}"
+_DATE = (
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
+)
+# A byline and a date on one line: "Jane Doe | Updated 10 June 2025, 14:02",
+# "Posted on 2 August 2024 by Jane Doe".
+BYLINE_DATED = re.compile(
+    rf"^(?:(?i:by)\s+)?(?P<names>{_NAMES})\s*[|•·,–—-]\s*"
+    rf"(?i:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?P<date>{_DATE})\s*$"
+    rf"|^(?i:(?:posted|published|written)(?:\s+on)?\s+)(?P<date2>{_DATE})\s+(?i:by)\s+"
+    rf"(?P<names2>{_NAMES})\s*$"
+)
+# Words of a writer's role, not a name ("Technology Editor").
+ROLE_WORDS = re.compile(
+    r"\b(?i:reporter|writer|correspondent|columnist|journalist|editor|staff|contributor|"
+    r"critic|analyst|chief|desk|producer)\b"
+)
+# A wire service's slug: capitals joined by hyphens or slashes ("USA-ECONOMY/JOBS").
+WIRE_SLUG = re.compile(r"^[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,})+/?$")
+
 # A block that is only a date or a timestamp, perhaps with a label.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|first published|last updated|last modified|date|"
@@ -235,7 +276,8 @@ DATE_LINE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
     r"(?P<rest>[\s,|•·at-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)?"
     r"\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?"
-    r"(?:\s*[|•·,]?\s*(?:updated|published).{0,60})?)\s*$",
+    r"(?:\s*[|•·,]?\s*(?:updated|published).{0,60})?"
+    r"(?:\s*[|•·,]\s*\d+[\s-]*min(?:ute)?s?(?:\s+read)?)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -94,7 +94,8 @@ def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
     text = clean_lines(_CONTROL, text)
 
     text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACE.sub(" ", text)
+    # A tab parts columns: two spaces keep that (one would glue the cells).
+    text = _ODD_SPACE.sub(" ", text.replace("\t", "  "))
     # One spelling for each character (composed, NFC), as search and the web expect.
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

@@ -1,5 +1,6 @@
 """Plain text to blocks: one block per non-blank line, or per paragraph when
-the text is hard-wrapped (lines broken at a fixed width inside paragraphs)."""
+the text is hard-wrapped (lines broken at a fixed width inside paragraphs) or
+written a sentence per line; aligned columns make a table block."""
 
 from __future__ import annotations
 
@@ -9,16 +10,76 @@ from itertools import pairwise
 from tui.model import Block
 
 _SPACES = re.compile(r" {2,}")
+# Columns are parted by two or more spaces (a tab is read as two).
+_COLUMN_GAP = re.compile(r" {2,}")
+MIN_TABLE_ROWS = 2
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Split text into blocks with the 1-based line where each starts."""
+    """Split text into blocks with the 1-based line where each starts.
+
+    One block a line, as scrapers save pages; but a hard-wrapped text's
+    lines are joined into paragraphs, a run of sentence-per-line lines (wire
+    copy) between blank lines is one paragraph, and lines whose columns line
+    up (a results or markets table) are one table block.
+    """
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
         return _paragraph_blocks(lines)
-    return [
-        Block(_tidy(line), number) for number, line in enumerate(lines, start=1) if line.strip()
-    ]
+    spaced = any(not line.strip() for line in lines[:-1])
+    blocks: list[Block] = []
+    for start, group in _groups(lines):
+        if spaced and len(group) >= 2 and all(_is_sentence(line) for line in group):
+            blocks.append(Block(_tidy(" ".join(line.strip() for line in group)), start))
+            continue
+        blocks.extend(_rows_and_lines(start, group))
+    return blocks
+
+
+def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the line number it starts on."""
+    groups: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not current:
+                groups.append((number, current))
+            current.append(line)
+        else:
+            current = []
+    return [(start, group) for start, group in groups]
+
+
+def _is_sentence(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.split()) >= 4 and stripped[-1:] in ".!?\"”'’" and not _is_row(line)
+
+
+def _is_row(line: str) -> bool:
+    """A line of a table: three or more cells parted by runs of spaces."""
+    return len(_cells(line)) >= 3
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in _COLUMN_GAP.split(line.strip()) if cell]
+
+
+def _rows_and_lines(start: int, group: list[str]) -> list[Block]:
+    """A group's lines as blocks; two or more table rows in a row are one table."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(group):
+        end = index
+        while end < len(group) and _is_row(group[end]):
+            end += 1
+        if end - index >= MIN_TABLE_ROWS:
+            rows = ["\t".join(_cells(line)) for line in group[index:end]]
+            blocks.append(Block("\n".join(rows), start + index, "table"))
+            index = end
+            continue
+        blocks.append(Block(_tidy(group[index]), start + index))
+        index += 1
+    return blocks
 
 
 def _tidy(line: str) -> str:
