@@ -11,7 +11,7 @@ no prose after it is a related link, not a story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -66,6 +66,10 @@ TEASER_WORDS = 30
 _LOOKAHEAD = 4
 # A headline that asks has at most this many words.
 QUESTION_HEADLINE_WORDS = 15
+# Blocks the model is sure of (for weighing the article before and after a
+# section header); so many of them after it make the header premature.
+KEEP_STRONG = 0.7
+MIN_RUN_AFTER = 3
 # A standfirst has at least this many words.
 STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
@@ -102,6 +106,7 @@ class Label:
     kind: LabelKind
     reason: str = ""
     value: str | tuple[str, ...] = ""
+    score: float = 0.0  # the classifier's probability that it is article text
 
 
 @dataclass(slots=True)
@@ -174,7 +179,25 @@ def _learned_labels(
             out.append(Label("prose"))
         else:
             out.append(label)
-    return out
+    out = [replace(label, score=s.probability) for label, s in zip(out, scores, strict=True)]
+    return _premature_ends(out, [s.probability for s in scores])
+
+
+def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Label]:
+    """A "Comments" button above the story does not end it.
+
+    A section header that ends the article (comments, author biography) is
+    taken at its word unless more of what follows it reads as the article
+    than what came before it: then it is one line of chrome, not the end.
+    """
+    for index, label in enumerate(labels):
+        if label.kind != "terminal":
+            continue
+        before = sum(1 for p in probabilities[:index] if p >= KEEP_STRONG)
+        after = sum(1 for p in probabilities[index + 1 :] if p >= KEEP_STRONG)
+        if after >= MIN_RUN_AFTER and after > before:
+            labels[index] = Label("remove", label.reason)
+    return labels
 
 
 def _sentence_run_end(labels: list[Label], last: int) -> int:
