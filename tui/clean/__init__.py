@@ -70,6 +70,11 @@ QUESTION_HEADLINE_WORDS = 15
 # section header); so many of them after it make the header premature.
 KEEP_STRONG = 0.7
 MIN_RUN_AFTER = 3
+# Labels that are certain page furniture: a text with none of them is bare.
+PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
+# In a bare text the prose starts within this many lines; a heading there is short.
+BARE_PROSE_START = 3
+BARE_HEADING_WORDS = 8
 # A standfirst has at least this many words.
 STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
@@ -141,6 +146,8 @@ def clean(raw: RawArticle) -> Cleaned:
 
     if raw.body_known:
         title_index = _decide_known_body(blocks, labels, metadata, raw.stated, decisions)
+    elif _is_bare(labels):
+        title_index = _decide_bare_text(blocks, labels, metadata, raw.stated, decisions)
     else:
         learned = _learned_labels(blocks, labels, features)
         title_index = _decide_found_body(blocks, learned, labels, metadata, raw.stated, decisions)
@@ -151,6 +158,49 @@ def clean(raw: RawArticle) -> Cleaned:
     return Cleaned(
         raw.source, metadata, decisions.kept, decisions.removed, title_index, raw.body_known
     )
+
+
+def _is_bare(labels: list[Label]) -> bool:
+    """An article as written, with no page around it (wire copy, a plain text).
+
+    No line is certain page furniture (menus, share bars, cookie prompts,
+    "Most read", comments...) and the prose starts within the first lines:
+    then every line is the writer's, results tables and lists included.
+    """
+    if any(label.kind in PAGE_FURNITURE for label in labels):
+        return False
+    first = next((i for i, label in enumerate(labels) if label.kind == "prose"), len(labels))
+    return first <= BARE_PROSE_START
+
+
+def _decide_bare_text(
+    blocks: list[Block],
+    labels: list[Label],
+    metadata: Metadata,
+    stated: frozenset[str],
+    decisions: _Decisions,
+) -> int | None:
+    """A text with nothing around it: the first line is its title when it reads
+    as one, bylines and date lines are metadata, everything else is the story."""
+    title_index: int | None = None
+    for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
+        if index == 0 and label.kind in {"headline", "fragment"}:
+            title_index = 0
+            decisions.kept.append(KeptBlock(block, "title"))
+            if "title" not in stated:
+                metadata.title = metadata.title or block.text
+        elif label.kind in {"byline", "date"}:
+            _take_metadata(label, metadata, stated)
+            decisions.remove(block, label.reason)
+        elif (
+            label.kind == "headline"
+            and len(block.text.split()) <= BARE_HEADING_WORDS
+            and _prose_follows(labels, index)
+        ):
+            decisions.kept.append(KeptBlock(block, "heading"))
+        else:
+            decisions.kept.append(KeptBlock(block, "paragraph"))
+    return title_index
 
 
 def _learned_labels(
@@ -365,6 +415,8 @@ def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
     parts = [p.strip() for p in parts if p.strip()]
     if len(parts) < 2 or any(len(p.split()) > 4 or not p[:1].isupper() for p in parts):
         return ()
+    if any(len(word) < 2 for p in parts for word in p.split()):
+        return ()  # "W D L G / F G / A": a table's header, not a trail of sections
     return tuple(p for p in parts if p.lower() not in {"home", "homepage", "start"})
 
 

@@ -11,6 +11,7 @@ from tui.textstats import stop_words, words
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_NUMBER = re.compile(r"\d+")
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
 
 
@@ -30,6 +31,7 @@ class BlockFeatures:
     starts_upper: bool
     ends_question_or_exclamation: bool
     lowered: tuple[str, ...] = ()  # the words, lower case (the classifier reads them)
+    numbers: int = 0  # groups of digits
 
     @property
     def is_prose(self) -> bool:
@@ -75,6 +77,8 @@ class BlockFeatures:
             and self.stop_density == 0.0
             and self.capitalised_share >= 0.99
             and not self.ends_sentence
+            # Names with scores or times are results, not links: "Alba 75 Red Star 70".
+            and self.numbers < 2
         )
 
 
@@ -102,4 +106,5 @@ def block_features(text: str) -> BlockFeatures:
         starts_upper=stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“‘'",
         ends_question_or_exclamation=bool(re.search(r"[?!][\"'”’)]*$", stripped)),
         lowered=lowered,
+        numbers=len(_NUMBER.findall(text)) if len(tokens) <= 40 else 0,
     )
