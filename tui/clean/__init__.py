@@ -167,7 +167,7 @@ def _is_bare(labels: list[Label]) -> bool:
     "Most read", comments...) and the prose starts within the first lines:
     then every line is the writer's, results tables and lists included.
     """
-    if any(label.kind in PAGE_FURNITURE for label in labels):
+    if any(label.kind in PAGE_FURNITURE or label.value == "related" for label in labels):
         return False
     first = next((i for i, label in enumerate(labels) if label.kind == "prose"), len(labels))
     return first <= BARE_PROSE_START
@@ -183,8 +183,19 @@ def _decide_bare_text(
     """A text with nothing around it: the first line is its title when it reads
     as one, bylines and date lines are metadata, everything else is the story."""
     title_index: int | None = None
+    # Headlines with no story after them at the very end are links to others
+    # (a line with figures in it is a result, not a link).
+    tail = len(blocks)
+    while (
+        tail > 1
+        and labels[tail - 1].kind == "headline"
+        and not any(ch.isdigit() for ch in blocks[tail - 1].text)
+    ):
+        tail -= 1
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
-        if index == 0 and label.kind in {"headline", "fragment"}:
+        if index >= tail:
+            decisions.remove(block, "headline without a story (related link)")
+        elif index == 0 and label.kind in {"headline", "fragment"}:
             title_index = 0
             decisions.kept.append(KeptBlock(block, "title"))
             if "title" not in stated:
