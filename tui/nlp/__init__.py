@@ -18,7 +18,7 @@ def analyze_language(
     article: Article, options: Options, progress: Callable[[float], None] | None = None
 ) -> Analysis:
     from tui.nlp.consolidate import consolidate
-    from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
+    from tui.nlp.mentions import casing_vocabulary, doc_mentions, relabel, truecaser
     from tui.nlp.model import load_pipeline
     from tui.nlp.storydoc import parse_stories
     from tui.timeline import build_timeline, find_time_expressions
@@ -29,7 +29,8 @@ def analyze_language(
         return Analysis(article, notes=notes)
     nlp, model = load_pipeline(name)
     texts = {story.id: story.text for story in article.stories}
-    docs = parse_stories(nlp, article.stories, truecase_capitals, progress)
+    truecase = truecaser(casing_vocabulary(list(texts.values())))
+    docs = parse_stories(nlp, article.stories, truecase, progress)
     english = model.startswith("en_")
     expressions = find_time_expressions(docs, texts, article.metadata.date) if english else []
     in_time: dict[str, Occupied] = {}

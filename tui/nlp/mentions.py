@@ -11,6 +11,7 @@ rule about the shape of English names, applied to any text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,17 @@ GENERIC_PLACE_NOUNS = frozenset(
     ]
 )
 DESCRIPTOR_FOLLOWS = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+PARTS = re.compile(r"\s+-{1,2}\s+|\s*\((?=[^)]*$)|^-{1,2}\s*")
+TRAILING_FIGURE = re.compile(r"\s+([\d][\d.,:/\-]*|[\d.,]+-[\d.,]+)$")
+LEADING_FIGURE = re.compile(r"^\d{1,3}[.)]?\s+(?:-\s+)?")
+
+
+def _figure_ends_name(label: str, figure: str) -> bool:
+    """A number after a person or place is a score; after a company it may be
+    its name ("Channel 4"), unless it looks like a score or a figure."""
+    if label in {"PERSON", "GPE", "LOC", "NORP"}:
+        return True
+    return len(figure) >= 2 or not figure.isdigit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,28 +131,85 @@ class RawMention:
     reshaped: bool = False
 
 
-def truecase_capitals(text: str) -> str:
-    """Capitalise-only copy of all-caps stretches, same length, for the model.
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]*[A-Z]\b|\b[A-Z]\b")
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+(?:[\s,.:;/&()\-]+[A-Z][A-Z'’\-]+)+\b")
+_MIXED_WORD = re.compile(r"\b[A-Z][a-z][\w'’\-]*|\b[a-z][\w'’\-]*")
 
-    The small model reads "JAPAN BEAT SYRIA" poorly; "Japan Beat Syria" well.
-    Lengths never change, so offsets into the original stay exact.
+
+def casing_vocabulary(texts: list[str]) -> dict[str, str]:
+    """How the article writes each word where it is not shouting: "belgrade" → "Belgrade".
+
+    Read from the article's own mixed-case text, so a headline or dateline in
+    capitals can be given the casing the body uses for the same words.
     """
+    seen: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for match in _MIXED_WORD.finditer(text):
+            word = match.group(0)
+            forms = seen.setdefault(word.lower(), {})
+            forms[word] = forms.get(word, 0) + 1
+    return {low: max(forms, key=lambda f: (forms[f], f)) for low, forms in seen.items()}
 
-    def fix(match: re.Match[str]) -> str:
-        words = match.group(0)
+
+def truecaser(vocabulary: dict[str, str]) -> Callable[[str], str]:
+    """A function giving all-caps stretches the article's own casing, same length.
+
+    The small model reads "JAPAN BEAT SYRIA" poorly and "Japan Beat Syria"
+    as one name; "Japan beat Syria" it reads well. A word takes the casing
+    the article uses for it elsewhere, else a known place is capitalised,
+    else it is lower case (the first word of a line capitalised). Runs of
+    two or more capitalised words and lines in capitals only are changed;
+    an acronym inside ordinary text stays. Lengths never change, so offsets
+    into the original stay exact.
+    """
+    from tui.nlp.gazetteer import place_names
+
+    places = place_names()
+
+    def word_case(word: str, first: bool) -> str:
+        if len(word) < 2 or not word.isalpha():
+            return word
+        known = vocabulary.get(word.lower())
+        if known is None and word.title() in places:
+            known = word.title()
+        if known is None:
+            known = word.lower()
+        if first:
+            known = known[:1].upper() + known[1:]
+        return known if len(known) == len(word) else word
+
+    def fix(stretch: str, at_line_start: bool) -> str:
+        parts = re.split(r"([^\w'’]+)", stretch)
         out = []
-        for word in re.split(r"(\W+)", words):
-            if len(word) > 1 and word.isalpha():
-                lowered = word[0] + "".join(
-                    c.lower() if len(c.lower()) == 1 else c for c in word[1:]
-                )
-                out.append(lowered)
+        first = at_line_start
+        for part in parts:
+            if part and (part[0].isalnum()):
+                out.append(word_case(part, first))
+                first = False
             else:
-                out.append(word)
+                out.append(part)
+                if "-" in part or ":" in part:
+                    first = True  # "CRICKET - LEICESTERSHIRE": a new phrase starts
         return "".join(out)
 
-    # Three or more all-caps words in a row (headlines, datelines, tables).
-    return re.sub(r"\b[A-Z][A-Z'\-]+(?:[\s,.:;\-]+[A-Z][A-Z'\-]+){2,}\b", fix, text)
+    def truecase(text: str) -> str:
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            letters = [c for c in line if c.isalpha()]
+            if len(letters) >= 3 and all(c.isupper() for c in letters):
+                lines[index] = fix(line, True)
+            else:
+                lines[index] = _CAPS_RUN.sub(
+                    lambda m, line=line: fix(m.group(0), not line[: m.start()].strip()), line
+                )
+        return "\n".join(lines)
+
+    return truecase
+
+
+def truecase_capitals(text: str) -> str:
+    """All-caps stretches in the casing a text uses elsewhere (one text on its own)."""
+    return truecaser(casing_vocabulary([text]))(text)
 
 
 def doc_mentions(parsed: StoryDoc) -> list[RawMention]:
@@ -167,6 +236,22 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
         if canonical_place(tail.group("word")) is None:
             end = tail.end()
     span = text[start:end]
+    # Two names a dash or an open bracket parts: "Romania - Cosmin Contra",
+    # "Scott Draper (Australia": each is a mention of its own.
+    if (parted := PARTS.search(span)) and parted.start() > 0:
+        left = replace(mention, end=start + parted.start(), reshaped=True)
+        right = replace(mention, start=start + parted.end(), end=end, reshaped=True)
+        return [m for part in (left, right) for m in _repair(part, text) if m.end > m.start]
+    # Figures after a name are a score or a time, not the name: "Somerset 83".
+    while (last := TRAILING_FIGURE.search(span)) and _figure_ends_name(mention.label, last.group(1)):
+        span = span[: last.start()]
+        end = start + len(span)
+    # Figures before it are a rank or a count: "2 - Rodney Eyles", "12. Frank Nobilo".
+    if lead := LEADING_FIGURE.match(span):
+        start += lead.end()
+        span = span[lead.end() :]
+    if not span.strip():
+        return []
     # Two names fused over a possessive: "the North’s Ahmed Hassan" (but an
     # event's name may hold one: "New Year’s Day").
     if mention.label != "EVENT" and (inner := INNER_POSSESSIVE.search(span)):
