@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.model import Entity, Mention
-from tui.nlp.gazetteer import canonical_place, is_known_place, place_names
+from tui.nlp.gazetteer import canonical_place, is_country, is_known_place, place_names
 from tui.nlp.mentions import LABEL_TYPES, RawMention
 from tui.spans import Occupied
 
@@ -57,6 +57,7 @@ class _Cluster:
 def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entity]:
     """Merge mentions from every story of an article into entities."""
     order = {story: i for i, story in enumerate(texts)}
+    mentions = [_as_team(m, texts[m.story]) for m in mentions]
     clusters: dict[str, _Cluster] = {}
     for mention in sorted(mentions, key=lambda m: (order[m.story], m.start)):
         key = _key(mention)
@@ -93,6 +94,25 @@ def _unique_ids(entities: list[Entity]) -> None:
             entity.id = f"{base}-{number}"
             number += 1
         taken.add(entity.id)
+
+
+# A place's name used for its team: a score or a result follows it, or it
+# was beaten ("Leicestershire beat Somerset", "Kent 108-3", "Alba 75").
+TEAM_AFTER = re.compile(
+    r"\s+(?:\d{1,3}(?:-\d{1,3})?(?=[\s,;.)]|$)|(?:beat|beats|defeated|drew|draw|lost to|"
+    r"thrashed|edged|routed|overcame|trounced|held)\b)"
+)
+TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.?|versus)\s+$")
+
+
+def _as_team(mention: RawMention, text: str) -> RawMention:
+    """A place named as a side in a result is an organisation: its team."""
+    if mention.label not in {"GPE", "LOC"} or is_country(mention.text):
+        return mention  # a country's side is named for the country: it stays a place
+    before = text[max(0, mention.start - 12) : mention.start]
+    if TEAM_AFTER.match(text, mention.end) or TEAM_BEFORE.search(before):
+        return replace(mention, label="ORG", team=True)
+    return mention
 
 
 def _key(mention: RawMention) -> str:
@@ -268,6 +288,8 @@ def _vote(cluster: _Cluster) -> str:
         if mention.label == "PERSON" and words == 1 and not multiword_person:
             weight = 0.5
         scores[mention.label] += weight
+    if any(m.team for m in cluster.mentions):
+        return "ORG"  # a side in a result somewhere: a team all through
     if not multiword_person and (cluster.canonical or is_known_place(cluster.key)):
         return "LOC" if scores.get("LOC", 0) > scores.get("GPE", 0) else "GPE"
     return max(scores, key=lambda label: (scores[label], label))

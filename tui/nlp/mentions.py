@@ -129,6 +129,8 @@ class RawMention:
     label: str
     # The span's shape was changed: its label is asked of the model again.
     reshaped: bool = False
+    # Named as a side in a result ("Kent 108-3"): a team, whatever its name.
+    team: bool = False
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]*[A-Z]\b|\b[A-Z]\b")
