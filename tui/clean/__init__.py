@@ -167,10 +167,18 @@ def _is_bare(labels: list[Label]) -> bool:
     "Most read", comments...) and the prose starts within the first lines:
     then every line is the writer's, results tables and lists included.
     """
-    if any(label.kind in PAGE_FURNITURE or label.value == "related" for label in labels):
+    prose = [i for i, label in enumerate(labels) if label.kind == "prose"]
+    if not prose or prose[0] > BARE_PROSE_START:
         return False
-    first = next((i for i, label in enumerate(labels) if label.kind == "prose"), len(labels))
-    return first <= BARE_PROSE_START
+    for index, label in enumerate(labels):
+        # A row that looks like a menu between paragraphs is data (a table's
+        # header, a line of results); at the top or the bottom it is a menu.
+        inside = prose[0] < index < prose[-1]
+        if (label.kind in PAGE_FURNITURE and not (label.kind == "menu" and inside)) or (
+            label.value == "related"
+        ):
+            return False
+    return True
 
 
 def _decide_bare_text(

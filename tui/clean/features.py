@@ -32,6 +32,7 @@ class BlockFeatures:
     ends_question_or_exclamation: bool
     lowered: tuple[str, ...] = ()  # the words, lower case (the classifier reads them)
     numbers: int = 0  # groups of digits
+    bracketed: bool = False  # holds "(…)": an aside or a country, not a link
 
     @property
     def is_prose(self) -> bool:
@@ -79,6 +80,7 @@ class BlockFeatures:
             and not self.ends_sentence
             # Names with scores or times are results, not links: "Alba 75 Red Star 70".
             and self.numbers < 2
+            and not self.bracketed
         )
 
 
@@ -107,4 +109,5 @@ def block_features(text: str) -> BlockFeatures:
         ends_question_or_exclamation=bool(re.search(r"[?!][\"'”’)]*$", stripped)),
         lowered=lowered,
         numbers=len(_NUMBER.findall(text)) if len(tokens) <= 40 else 0,
+        bracketed="(" in text and ")" in text,
     )

@@ -263,7 +263,7 @@ ROLE_WORDS = re.compile(
     r"critic|analyst|chief|desk|producer)\b"
 )
 # A wire service's slug: capitals joined by hyphens or slashes ("USA-ECONOMY/JOBS").
-WIRE_SLUG = re.compile(r"^[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,})+/?$")
+WIRE_SLUG = re.compile(r"^(?=[^a-z]*[A-Z])[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,})+/?$")
 
 # A block that is only a date or a timestamp, perhaps with a label.
 DATE_LINE = re.compile(

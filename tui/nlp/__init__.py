@@ -18,7 +18,13 @@ def analyze_language(
     article: Article, options: Options, progress: Callable[[float], None] | None = None
 ) -> Analysis:
     from tui.nlp.consolidate import consolidate
-    from tui.nlp.mentions import casing_vocabulary, doc_mentions, relabel, truecaser
+    from tui.nlp.mentions import (
+        casing_vocabulary,
+        competitors,
+        doc_mentions,
+        relabel,
+        truecaser,
+    )
     from tui.nlp.model import load_pipeline
     from tui.nlp.storydoc import parse_stories
     from tui.timeline import build_timeline, find_time_expressions
@@ -43,6 +49,7 @@ def analyze_language(
         # A holiday is a date on the timeline, not an entity ("New Year’s Day").
         if not (m.label == "EVENT" and in_time.get(m.story, Occupied()).overlaps(m.start, m.end))
     ]
+    mentions += competitors(texts, mentions)
     entities = consolidate(relabel(nlp, mentions), texts)
     sentences = {story: parsed.sentences() for story, parsed in docs.items()}
     dated = bool(article.metadata.date)

@@ -308,3 +308,31 @@ def relabel(nlp: Language, mentions: list[RawMention]) -> list[RawMention]:
         elif whole and whole[0].label_ in LABEL_TYPES:
             labels[text] = whole[0].label_
     return [replace(m, label=labels.get(m.text, m.label)) if m.reshaped else m for m in mentions]
+
+
+# "Linda Kisabaka (Germany) 52.41": a name with a country in brackets after it
+# is how results and line-ups name a competitor.
+_COMPETITOR = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)\s+\((?P<country>[A-Z][\w. ]+?)\)"
+)
+
+
+def competitors(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
+    """People named as "Name (Country)" where the model found nothing there."""
+    from tui.nlp.gazetteer import is_country, is_known_place
+    from tui.spans import Occupied
+
+    taken: dict[str, Occupied] = {}
+    for mention in found:
+        taken.setdefault(mention.story, Occupied()).add(mention.start, mention.end)
+    added: list[RawMention] = []
+    for story, text in texts.items():
+        spans = taken.setdefault(story, Occupied())
+        for match in _COMPETITOR.finditer(text):
+            name = match.group("name")
+            if not is_country(match.group("country")) or is_known_place(name):
+                continue
+            start, end = match.span("name")
+            if spans.add(start, end):
+                added.append(RawMention(story, start, end, name, "PERSON"))
+    return added
