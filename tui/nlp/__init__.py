@@ -23,6 +23,7 @@ def analyze_language(
         competitors,
         doc_mentions,
         relabel,
+        results_sides,
         truecaser,
     )
     from tui.nlp.model import load_pipeline
@@ -50,6 +51,7 @@ def analyze_language(
         if not (m.label == "EVENT" and in_time.get(m.story, Occupied()).overlaps(m.start, m.end))
     ]
     mentions += competitors(texts, mentions)
+    mentions += results_sides(texts, mentions)
     entities = consolidate(relabel(nlp, mentions), texts)
     sentences = {story: parsed.sentences() for story, parsed in docs.items()}
     dated = bool(article.metadata.date)

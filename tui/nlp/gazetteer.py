@@ -96,13 +96,10 @@ def _usable(name: str) -> bool:
 
 # An initial and a surname ("P. Simmons", "J.R. Smith"): how news copy and
 # results tables name people. Filled in only where the model found nothing.
+_SURNAME = {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">": 2}}
 PERSON_PATTERNS = [
-    [{"TEXT": {"REGEX": r"^[A-Z]\.(?:[A-Z]\.)?$"}}, {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">": 2}}],
-    [
-        {"TEXT": {"REGEX": r"^[A-Z]\.$"}},
-        {"TEXT": {"REGEX": r"^[A-Z]\.$"}},
-        {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">": 2}},
-    ],
+    [{"TEXT": {"REGEX": r"^[A-Z]\.(?:[A-Z]\.)?$"}}, _SURNAME],
+    [{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}, _SURNAME],
 ]
 
 

@@ -245,7 +245,9 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
         right = replace(mention, start=start + parted.end(), end=end, reshaped=True)
         return [m for part in (left, right) for m in _repair(part, text) if m.end > m.start]
     # Figures after a name are a score or a time, not the name: "Somerset 83".
-    while (last := TRAILING_FIGURE.search(span)) and _figure_ends_name(mention.label, last.group(1)):
+    while (last := TRAILING_FIGURE.search(span)) and _figure_ends_name(
+        mention.label, last.group(1)
+    ):
         span = span[: last.start()]
         end = start + len(span)
     # Figures before it are a rank or a count: "2 - Rodney Eyles", "12. Frank Nobilo".
@@ -313,7 +315,8 @@ def relabel(nlp: Language, mentions: list[RawMention]) -> list[RawMention]:
 # "Linda Kisabaka (Germany) 52.41": a name with a country in brackets after it
 # is how results and line-ups name a competitor.
 _COMPETITOR = re.compile(
-    r"(?<![\w.])(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)\s+\((?P<country>[A-Z][\w. ]+?)\)"
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)"
+    r"\s+\((?P<country>[A-Z][\w. ]+?)\)"
 )
 
 
@@ -335,4 +338,47 @@ def competitors(texts: dict[str, str], found: list[RawMention]) -> list[RawMenti
             start, end = match.span("name")
             if spans.add(start, end):
                 added.append(RawMention(story, start, end, name, "PERSON"))
+    return added
+
+
+_SIDE = r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z(][\w.'’&()\-]*|de|of|del|la)){0,3}"
+# "Clydebank 2 1 0 1 1 3 3", "FLORIDA 65 70 .481 19 1/2": a standings row.
+_STANDINGS = re.compile(rf"^(?P<a>{_SIDE})\s+\d+(?:\s+[\d.\-/]+|\s+-)+\s*$")
+# "Karlsruhe 2 Hansa Rostock 0", "Lotte 6 Hyundai 2 (10 innings)": a result.
+_RESULT = re.compile(rf"^(?P<a>{_SIDE})\s+\d+\s+(?P<b>{_SIDE})\s+\d+(?:\s+\(.*\))?\s*$")
+# "KANSAS CITY AT DETROIT": a fixture.
+_FIXTURE = re.compile(r"^(?P<a>[A-Z][A-Z .'\-]+?)\s+(?:AT|V|VS\.?)\s+(?P<b>[A-Z][A-Z .'\-]+)$")
+
+
+def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
+    """Teams in results, standings and fixtures lines, where the model found nothing.
+
+    A line of a name and figures only is a row of a table; the name is a
+    side. A country's side keeps the country's label (news names it so).
+    """
+    from tui.nlp.gazetteer import is_country
+    from tui.spans import Occupied
+
+    taken: dict[str, Occupied] = {}
+    for mention in found:
+        taken.setdefault(mention.story, Occupied()).add(mention.start, mention.end)
+    added: list[RawMention] = []
+    for story, text in texts.items():
+        spans = taken.setdefault(story, Occupied())
+        offset = 0
+        for line in text.split("\n"):
+            row = line.replace("\t", " ")
+            match = _RESULT.match(row) or _FIXTURE.match(row) or _STANDINGS.match(row)
+            for group in ("a", "b") if match else ():
+                if match is None or group not in match.groupdict() or not match.group(group):
+                    continue
+                name = match.group(group).strip()
+                start = offset + match.start(group)
+                end = start + len(name)
+                label = "GPE" if is_country(name.title()) or is_country(name) else "ORG"
+                if spans.add(start, end):
+                    added.append(
+                        RawMention(story, start, end, text[start:end], label, team=label == "ORG")
+                    )
+            offset += len(line) + 1
     return added
