@@ -22,13 +22,14 @@ NAMES = {
     "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
     "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew",
     "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
-    "ja": "Japanese", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian",
+    "ja": "Japanese", "lt": "Lithuanian", "lv": "Latvian",
     "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
     "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
     "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
 }  # fmt: skip
 
 _lock = threading.Lock()
+_restricted: list[bool] = []
 
 
 def language_name(code: str | None) -> str:
@@ -46,8 +47,25 @@ def detect_language(text: str) -> str | None:
     import py3langid
 
     with _lock:  # the identifier loads its model on first use
+        if not _restricted:
+            # Only languages news is written in: a page of names and figures
+            # must not come out as Nigerian Pidgin or Scots.
+            py3langid.set_languages(sorted(NAMES))
+            _restricted.append(True)
         code, _ = py3langid.classify(sample)
+    if code != "en" and _function_words(sample, "en") > _function_words(sample, str(code)):
+        return "en"  # names and figures mislead the identifier; the small words do not
     return str(code)
+
+
+def _function_words(text: str, code: str) -> float:
+    """The share of the text's words that are function words of a language."""
+    from tui.clean.classifier import stoplist_of
+    from tui.textstats import words
+
+    tokens = [w.lower() for w in words(text)]
+    stops = stoplist_of(NAMES.get(code, ""))
+    return sum(t in stops for t in tokens) / len(tokens) if tokens and stops else 0.0
 
 
 def article_language(article: Article) -> str | None:

@@ -171,9 +171,9 @@ def _is_bare(labels: list[Label]) -> bool:
     if not prose or prose[0] > BARE_PROSE_START:
         return False
     for index, label in enumerate(labels):
-        # A row that looks like a menu between paragraphs is data (a table's
-        # header, a line of results); at the top or the bottom it is a menu.
-        inside = prose[0] < index < prose[-1]
+        # A row that looks like a menu after the story has begun is data (a
+        # table's header, a line of results); above the story it is a menu.
+        inside = prose[0] < index
         if (label.kind in PAGE_FURNITURE and not (label.kind == "menu" and inside)) or (
             label.value == "related"
         ):
@@ -660,9 +660,17 @@ def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
     """
     paragraphs = [item for item in kept if item.role == "paragraph"][:2]
     for item in paragraphs:
-        if (match := DATELINE.match(item.block.text)) and is_dateline(match):
+        text = item.block.text
+        if (match := DATELINE.match(text)) and is_dateline(match) and _story_follows(text, match):
             metadata.dateline = match.group(0).rstrip(" -–—:").strip()
             return
+
+
+def _story_follows(text: str, match: re.Match[str]) -> bool:
+    """A dateline opens a sentence in ordinary case ("ATHLETICS - BERLIN GRAND
+    PRIX RESULTS" is a slugged headline, not a dateline)."""
+    rest = text[match.end() :].split()
+    return bool(rest) and not (rest[0].isupper() and len(rest[0]) > 1 and rest[0].isalpha())
 
 
 def _is_title(text: str, wanted: str) -> bool:

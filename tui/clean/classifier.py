@@ -87,17 +87,20 @@ class Scored:
 @cache
 def stoplist() -> frozenset[str]:
     """Function words of several languages (jusText's lists), lower case."""
+    return frozenset().union(*(stoplist_of(language) for language in STOPLIST_LANGUAGES))
+
+
+@cache
+def stoplist_of(language: str) -> frozenset[str]:
+    """One language's function words from jusText's lists ("English"), or none."""
     spec = find_spec("justext")
-    found: set[str] = set()
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset(found)
-    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
-    for language in STOPLIST_LANGUAGES:
-        path = folder / f"{language}.txt"
-        if path.exists():
-            found.update(w.strip().lower() for w in path.read_text("utf-8").splitlines())
-    found.discard("")
-    return frozenset(found)
+    if not language or spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "stoplists" / f"{language}.txt"
+    if not path.exists():
+        return frozenset()
+    words = (w.strip().lower() for w in path.read_text("utf-8").splitlines())
+    return frozenset(w for w in words if w)
 
 
 @cache
