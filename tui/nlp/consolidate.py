@@ -100,14 +100,15 @@ def _unique_ids(entities: list[Entity]) -> None:
 # was beaten ("Leicestershire beat Somerset", "Kent 108-3", "Alba 75").
 TEAM_AFTER = re.compile(
     r"\s+(?:\d{1,3}(?:-\d{1,3})?(?=[\s,;.)]|$)|(?:beat|beats|defeated|drew|draw|lost to|"
-    r"thrashed|edged|routed|overcame|trounced|held)\b)"
+    r"thrashed|edged|routed|overcame|trounced|held|captain|coach|manager|striker|midfielder|"
+    r"defender|goalkeeper|batsman|bowler|skipper|opener|keeper)\b)"
 )
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.?|versus)\s+$")
 
 
 def _as_team(mention: RawMention, text: str) -> RawMention:
     """A place named as a side in a result is an organisation: its team."""
-    if mention.label not in {"GPE", "LOC"} or is_country(mention.text):
+    if mention.label not in {"GPE", "LOC"} or is_country(mention.text.title()):
         return mention  # a country's side is named for the country: it stays a place
     before = text[max(0, mention.start - 12) : mention.start]
     if TEAM_AFTER.match(text, mention.end) or TEAM_BEFORE.search(before):

@@ -346,12 +346,9 @@ _SIDE = r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z(][\w.'’&()\-]*|de|of|del|la)){0,3}"
 _STANDINGS = re.compile(rf"^(?P<a>{_SIDE})\s+\d+(?:\s+[\d.\-/]+|\s+-)+\s*$")
 # "Karlsruhe 2 Hansa Rostock 0", "Lotte 6 Hyundai 2 (10 innings)": a result.
 _RESULT = re.compile(rf"^(?P<a>{_SIDE})\s+\d+\s+(?P<b>{_SIDE})\s+\d+(?:\s+\(.*\))?\s*$")
-# "KANSAS CITY AT DETROIT": a fixture.
-_FIXTURE = re.compile(r"^(?P<a>[A-Z][A-Z .'\-]+?)\s+(?:AT|V|VS\.?)\s+(?P<b>[A-Z][A-Z .'\-]+)$")
-
 
 def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
-    """Teams in results, standings and fixtures lines, where the model found nothing.
+    """Teams in results and standings lines, where the model found nothing.
 
     A line of a name and figures only is a row of a table; the name is a
     side. A country's side keeps the country's label (news names it so).
@@ -368,7 +365,7 @@ def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMen
         offset = 0
         for line in text.split("\n"):
             row = line.replace("\t", " ")
-            match = _RESULT.match(row) or _FIXTURE.match(row) or _STANDINGS.match(row)
+            match = _RESULT.match(row) or _STANDINGS.match(row)
             for group in ("a", "b") if match else ():
                 if match is None or group not in match.groupdict() or not match.group(group):
                     continue
