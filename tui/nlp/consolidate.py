@@ -106,6 +106,23 @@ TEAM_AFTER = re.compile(
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.?|versus)\s+$")
 
 
+# The last word of many companies' and bodies' names: evidence stronger than
+# the model's guess at a bare name ("Moravia Rail", "Brightwater Capital").
+ORG_HEADS = frozenset(
+    """inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa nv bv gmbh
+    group holdings partners capital bank bancorp airlines airways motors industries
+    rail railways exchange fund trust association
+    council committee commission ministry agency institute university college
+    party league club foundation authority board network systems technologies
+    pharmaceuticals energy securities investments ventures media""".split()
+)
+
+
+def _has_org_head(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in ORG_HEADS
+
+
 def _as_team(mention: RawMention, text: str) -> RawMention:
     """A place named as a side in a result is an organisation: its team."""
     if mention.label not in {"GPE", "LOC"} or is_country(mention.text.title()):
@@ -291,6 +308,8 @@ def _vote(cluster: _Cluster) -> str:
         scores[mention.label] += weight
     if any(m.team for m in cluster.mentions):
         return "ORG"  # a side in a result somewhere: a team all through
+    if any(_has_org_head(m.text) for m in cluster.mentions):
+        return "ORG"  # "Johnson Controls Inc", "Northloop Partners": a company's name says so
     if not multiword_person and (cluster.canonical or is_known_place(cluster.key)):
         return "LOC" if scores.get("LOC", 0) > scores.get("GPE", 0) else "GPE"
     return max(scores, key=lambda label: (scores[label], label))
