@@ -22,6 +22,7 @@ def analyze_language(
         casing_vocabulary,
         competitors,
         doc_mentions,
+        listed_people,
         relabel,
         results_sides,
         truecaser,
@@ -52,6 +53,7 @@ def analyze_language(
     ]
     mentions += competitors(texts, mentions)
     mentions += results_sides(texts, mentions)
+    mentions += listed_people(texts, mentions)
     entities = consolidate(relabel(nlp, mentions), texts)
     sentences = {story: parsed.sentences() for story, parsed in docs.items()}
     dated = bool(article.metadata.date)

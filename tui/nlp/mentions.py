@@ -379,3 +379,47 @@ def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMen
                     )
             offset += len(line) + 1
     return added
+
+
+_ITEM = re.compile(
+    r"(?:^|(?<=[,;:(]))\s*(?:\d{1,3}\s*-\s*|and\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|da|del|dos|ul|al)){0,3})"
+    r"(?=\s*(?:\([^)]*\))?\s*(?:[,;.)]|$))"
+)
+# In a list whose items are mostly people, the rest are people too.
+LIST_SHARE = 0.6
+
+
+def listed_people(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
+    """Names in a list of people (a line-up, a field of golfers) the model missed.
+
+    When most items of a comma-separated list are people the model found, an
+    item of two or more capitalised words it did not tag is a person too.
+    """
+    from tui.nlp.gazetteer import is_known_place
+    from tui.spans import Occupied
+
+    people: dict[str, Occupied] = {}
+    taken: dict[str, Occupied] = {}
+    for mention in found:
+        taken.setdefault(mention.story, Occupied()).add(mention.start, mention.end)
+        if mention.label == "PERSON":
+            people.setdefault(mention.story, Occupied()).add(mention.start, mention.end)
+    added: list[RawMention] = []
+    for story, text in texts.items():
+        offset = 0
+        for line in text.split("\n"):
+            items = [(offset + m.start("name"), offset + m.end("name")) for m in _ITEM.finditer(line)]
+            offset += len(line) + 1
+            if len(items) < 3:
+                continue
+            known = people.get(story, Occupied())
+            hits = sum(1 for a, b in items if known.overlaps(a, b))
+            if hits < 2 or hits < LIST_SHARE * len(items):
+                continue
+            spans = taken.setdefault(story, Occupied())
+            for a, b in items:
+                name = text[a:b]
+                if len(name.split()) >= 2 and not is_known_place(name) and spans.add(a, b):
+                    added.append(RawMention(story, a, b, name, "PERSON"))
+    return added
