@@ -92,6 +92,9 @@ UNIT_CODES = {
     "centurie": "Y",
     "weekend": "WE",
 }
+QUARTER_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 UNIT_FACTORS = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 PRESENT_REFS = {
@@ -106,6 +109,9 @@ PRESENT_REFS = {
     "to date",
 }
 FUTURE_REFS = {"soon", "in the future"}
+# Two readings of a month or day without a year this close in distance from
+# the publication date are a toss-up: the tense decides.
+AMBIGUOUS_DAYS = 60
 # A vague window ("the coming weeks") reaches about this many units from the date.
 VAGUE_WINDOW = 8
 
@@ -167,23 +173,28 @@ def _direction(ctx: Context) -> str | None:
 
 
 def _year_for(ctx: Context, month: int, day: int | None = None) -> int | None:
-    """The year a month (or day) without one most likely means."""
+    """The year a month (or day) without one most likely means.
+
+    News names the nearest such day or month: "Oct. 31" in a story of Oct. 26
+    is five days ahead, "in December" in one of March is the December just
+    gone. Only when two years are about as near does the tense decide.
+    """
     if ctx.dct is None:
         return None
-    dct, year = ctx.dct, ctx.dct.year
-    point = (month, day or 0)
-    here = (dct.month, dct.day if day else 0)
+    dct = ctx.dct
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        point = date(year, month, min(day or 15, 28 if month == 2 else 30))
+        options.append((abs((point - dct).days), year, point))
+    options.sort()
+    (near, year, point), (other, other_year, other_point) = options[0], options[1]
+    if other - near > AMBIGUOUS_DAYS:
+        return year
     direction = _direction(ctx)
-    if direction == "past" and point > here:
-        return year - 1
-    if direction == "future" and point < here:
-        return year + 1
-    if direction is None:
-        # No tense to go by: the nearest such month to the date.
-        distance = (month - dct.month) % 12
-        if distance > 6:
-            return year - 1 if month > dct.month else year
-        return year + 1 if month < dct.month else year
+    if direction == "past":
+        return min((y for _, y, p in options[:2] if p <= dct), default=year)
+    if direction == "future":
+        return max((y for _, y, p in options[:2] if p >= dct), default=year)
     return year
 
 
@@ -248,7 +259,8 @@ def _weekday_day(ctx: Context, weekday: int, rel: str | None) -> date | None:
         return dct + timedelta(days=offset or 7)
     if rel == "this":
         return week_interval(dct)[0] + timedelta(days=weekday)
-    direction = _direction(ctx)
+    # A present tense says nothing of which week: the nearest such day.
+    direction = None if ctx.tense == "present" and ctx.lead is None else _direction(ctx)
     if direction == "past":
         return dct - timedelta(days=back)
     if direction == "future":
@@ -684,8 +696,81 @@ def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
+    """A month alone: the tense says which side of the date it lies on."""
     month = _month(match)
-    return _month_value(_year_for(ctx, month), month, _mod(match))
+    if ctx.dct is None:
+        return _month_value(None, month, _mod(match))
+    direction = _direction(ctx) if ctx.tense != "present" else None
+    if direction == "past":
+        year = ctx.dct.year if month <= ctx.dct.month else ctx.dct.year - 1
+    elif direction == "future":
+        year = ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
+    else:
+        year = _year_for(ctx, month)
+    return _month_value(year, month, _mod(match))
+
+
+def _relative_month(match: re.Match[str], ctx: Context) -> Value | None:
+    """ "last May": the May before this month; "next March": the one after it."""
+    month = _month(match)
+    rel = match.group("rel").lower()
+    if ctx.dct is None:
+        return _month_value(None, month, None)
+    year = ctx.dct.year
+    if rel in {"last", "past"}:
+        year = year if month < ctx.dct.month else year - 1
+    elif rel in {"next", "coming"}:
+        year = year if month > ctx.dct.month else year + 1
+    return _month_value(year, month, None)
+
+
+def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
+    """ "the third quarter of 1984", "this year's first half": a quarter or a half."""
+    ordinal = QUARTER_ORDINALS[match.group("ordinal").lower()]
+    half = match.group("unit").lower() == "half"
+    if half and ordinal > 2:
+        return None
+    explicit = match.group("year1") or match.group("year2")
+    rel = (match.group("rel") or match.group("rel2") or "").lower()
+    if explicit:
+        year = int(explicit)
+    elif ctx.dct is None:
+        return _unknown(match.group(0), "quarter of an unknown year", "quarter")
+    else:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    months = 6 if half else 3
+    start = date(year, months * (ordinal - 1) + 1, 1)
+    end = _shift(start, "month", months) - timedelta(days=1)
+    code = f"H{ordinal}" if half else f"Q{ordinal}"
+    label = f"{'first' if ordinal == 1 else 'second'} half {year}" if half else f"Q{ordinal} {year}"
+    return Value("DATE", f"{year}-{code}", "half" if half else "quarter", label, interval=(start, end))
+
+
+def _time_weekday(match: re.Match[str], ctx: Context) -> Value | None:
+    """ "10 p.m. Wednesday", "noon Saturday": a time on a day of the week."""
+    name = match.group("weekday") or match.group("weekday2")
+    weekday = WEEKDAYS[name.lower().rstrip(".")]
+    day = _weekday_day(ctx, weekday, None)
+    clock = _clock(match.groupdict())
+    if day is None:
+        return Value("TIME", f"XXXX-WXX-{weekday + 1}T{clock}", "minute", match.group(0))
+    return Value(
+        "TIME",
+        f"{day.isoformat()}T{clock}",
+        "minute",
+        f"{day_label(day)}, {clock}",
+        interval=(day, day),
+    )
+
+
+def _clock(groups: dict[str, str | None]) -> str:
+    named = groups.get("named")
+    if named:
+        return "00:00" if named.lower() == "midnight" else "12:00"
+    hour, minute = int(groups["hour"] or 0) % 12, int(groups.get("minute") or 0)
+    if (groups.get("ampm") or "").lower().startswith("p"):
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _year(match: re.Match[str], ctx: Context) -> Value | None:
@@ -782,6 +867,9 @@ _HANDLERS = {
     "this_part_of_day": _this_part_of_day,
     "weekday": _weekday,
     "month": _month_alone,
+    "relative_month": _relative_month,
+    "quarter": _quarter,
+    "time_weekday": _time_weekday,
     "year": _year,
     "time": _time,
     "duration": _duration,

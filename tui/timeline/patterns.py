@@ -54,6 +54,21 @@ _SPECS: list[tuple[str, str, int]] = [
     ("day_month", rf"\b{DAY} (?:of )?{MONTH}\b(?!,? \d{{4}})", 0),
     ("month_year", rf"(?i:{PART})?\b{MONTH},? {YEAR}\b", 0),
     (
+        "quarter",
+        r"\b(?:the )?(?:(?P<rel>this|last|next) year'?s |(?P<year1>(?:19|20)\d\d) )?"
+        r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half)"
+        r"(?: (?:of|in) (?:(?P<year2>(?:19|20)\d\d)|(?P<rel2>this|last|next) year))?\b",
+        re.I,
+    ),
+    (
+        "time_weekday",
+        r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
+        rf"(?: [A-Z]{{3}})?,? (?:on )?{WEEKDAY}"
+        rf"|\b(?P<named>noon|midnight|midday),? (?:on )?{WEEKDAY.replace('weekday>', 'weekday2>')}",
+        0,
+    ),
+    ("relative_month", rf"\b(?P<rel>(?i:last|next|this|coming|past)) {MONTH}\b(?! \d)", 0),
+    (
         "month_relative_year",
         rf"(?i:{PART})?\b{MONTH}(?: {DAY})? (?:of )?(?P<rel>(?i:last|this|next)) year\b",
         0,
