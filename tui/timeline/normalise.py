@@ -243,6 +243,14 @@ def _narrow(interval: Interval, mod: str | None) -> Interval:
     return interval
 
 
+def _part_of_day(day: date, words: str) -> Value:
+    """ "Thursday morning", "tonight": the day, as news annotation gives it (TimeBank
+    marks the day, not the part of it); the label keeps the part of the day."""
+    return Value(
+        "DATE", day.isoformat(), "day", f"{day_label(day)}, {words}", interval=(day, day)
+    )
+
+
 def _unknown(text: str, relative: str, granularity: str | None = None) -> Value:
     return Value("DATE", None, granularity, text, relative=relative)
 
@@ -645,16 +653,9 @@ def _relative_day(match: re.Match[str], ctx: Context) -> Value | None:
     if ctx.dct is None:
         return _unknown(match.group(0), f"{offset:+d} day", "day")
     day = ctx.dct + timedelta(days=offset)
-    value = _day_value(day, ctx)
     if tod:
-        return Value(
-            "TIME",
-            f"{day.isoformat()}T{tod}",
-            "part of day",
-            f"{day_label(day)}, {match.group(0).lower()}",
-            interval=(day, day),
-        )
-    return value
+        return _part_of_day(day, match.group(0).lower())
+    return _day_value(day, ctx)
 
 
 def _this_part_of_day(match: re.Match[str], ctx: Context) -> Value | None:
@@ -683,15 +684,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
             match.group(0),
             relative="weekday from context",
         )
-    tod = TIME_OF_DAY.get((match.group("tod") or "").lower())
-    if tod:
-        return Value(
-            "TIME",
-            f"{day.isoformat()}T{tod}",
-            "part of day",
-            f"{day_label(day)}, {match.group('tod')}",
-            interval=(day, day),
-        )
+    if match.group("tod"):
+        return _part_of_day(day, match.group("tod").lower())
     return _day_value(day, ctx)
 
 
