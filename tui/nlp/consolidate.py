@@ -109,13 +109,17 @@ TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.
 # The last word of many companies' and bodies' names: evidence stronger than
 # the model's guess at a bare name ("Moravia Rail", "Brightwater Capital").
 ORG_HEADS = frozenset(
-    """inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa nv bv gmbh
-    group holdings partners capital bank bancorp airlines airways motors industries
-    rail railways exchange fund trust association
-    council committee commission ministry agency institute university college
-    party league club foundation authority board network systems technologies
-    pharmaceuticals energy securities investments ventures media""".split()
-)
+    {
+        "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+        "llc", "plc", "ag", "sa", "nv", "bv", "gmbh", "group", "holdings", "partners",
+        "capital", "bank", "bancorp", "airlines", "airways", "motors", "industries", "rail",
+        "railways", "exchange", "fund", "trust", "association", "council", "committee",
+        "commission", "ministry", "agency", "institute", "university", "college", "party",
+        "league", "club", "foundation", "authority", "board", "network", "systems",
+        "technologies", "pharmaceuticals", "energy", "securities", "investments", "ventures",
+        "media",
+    }
+)  # fmt: skip
 
 
 def _has_org_head(name: str) -> bool:

@@ -409,7 +409,9 @@ def listed_people(texts: dict[str, str], found: list[RawMention]) -> list[RawMen
     for story, text in texts.items():
         offset = 0
         for line in text.split("\n"):
-            items = [(offset + m.start("name"), offset + m.end("name")) for m in _ITEM.finditer(line)]
+            items = [
+                (offset + m.start("name"), offset + m.end("name")) for m in _ITEM.finditer(line)
+            ]
             offset += len(line) + 1
             if len(items) < 3:
                 continue

@@ -187,7 +187,7 @@ def _year_for(ctx: Context, month: int, day: int | None = None) -> int | None:
         point = date(year, month, min(day or 15, 28 if month == 2 else 30))
         options.append((abs((point - dct).days), year, point))
     options.sort()
-    (near, year, point), (other, other_year, other_point) = options[0], options[1]
+    (near, year, _), (other, _, _) = options[0], options[1]
     if other - near > AMBIGUOUS_DAYS:
         return year
     direction = _direction(ctx)
@@ -737,7 +737,8 @@ def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
     end = _shift(start, "month", months) - timedelta(days=1)
     code = f"H{ordinal}" if half else f"Q{ordinal}"
     label = f"{'first' if ordinal == 1 else 'second'} half {year}" if half else f"Q{ordinal} {year}"
-    return Value("DATE", f"{year}-{code}", "half" if half else "quarter", label, interval=(start, end))
+    granularity = "half" if half else "quarter"
+    return Value("DATE", f"{year}-{code}", granularity, label, interval=(start, end))
 
 
 def _time_weekday(match: re.Match[str], ctx: Context) -> Value | None:

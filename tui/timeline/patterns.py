@@ -125,8 +125,9 @@ _SPECS: list[tuple[str, str, int]] = [
     ("month", rf"(?i:{PART})?\b{MONTH}\b(?! \d)", 0),
     (
         "season",
-        r"\b(?:(?P<rel>last|next|this) )?(?P<season>spring|summer|autumn|fall|winter)\b(?! (?:of )?\d)",
-        re.I,
+        # "fall" alone is a verb ("prices fall"): only "this fall", "the fall", "Fall".
+        r"\b(?:(?P<rel>(?i:last|next|this)) )?(?P<season>(?i:spring|summer|autumn|winter)|Fall|(?:(?<=the )|(?<=his )|(?<=ext )|(?<=ast ))fall)\b(?! (?:of )?\d)",
+        0,
     ),
     ("year", rf"(?i:{PART})?(?<![\d$£€.,])\b{YEAR}\b(?![\d,.]\d|\s?%|-\d)", 0),
     (
@@ -134,7 +135,8 @@ _SPECS: list[tuple[str, str, int]] = [
         r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b|\b(?P<named>noon|midnight|midday)\b",
         re.I,
     ),
-    ("duration", rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long| old)?\b", re.I),
+    # Not an age: "a 6-year-old boy", "52 years old".
+    ("duration", rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long)?\b(?![- ]old\b)", re.I),
     (
         "vague_duration",
         r"\b(?:for|over|within) (?P<unit>hours|days|weeks|months|years|decades)\b",
@@ -149,7 +151,9 @@ _SPECS: list[tuple[str, str, int]] = [
     ("per_unit", r"\b(?P<per>a|per) (?P<unit>day|week|month|year)\b", 0),
     (
         "ref",
-        r"\b(?P<ref>currently|nowadays|now|recently|lately|formerly|previously|earlier|soon|at present|at the moment|right now|in the past|in the future|these days|so far|to date|in recent years|in recent months|in recent weeks|in recent days)\b",
+        # Not "previously", "soon", "so far", "earlier" alone: they place nothing
+        # on a timeline, and news annotation (TimeBank) does not mark them.
+        r"\b(?P<ref>currently|nowadays|now|recently|lately|at present|at the moment|right now|in the past|in the future|these days|in recent years|in recent months|in recent weeks|in recent days)\b",
         re.I,
     ),
 ]
