@@ -291,7 +291,7 @@ def _unit(match: re.Match[str]) -> str:
     )
 
 
-def _shift(day: date, unit: str, amount: int) -> date:
+def shift_date(day: date, unit: str, amount: int) -> date:
     factor = UNIT_FACTORS.get(unit, 1)
     if unit in {"day", "night"}:
         return day + timedelta(days=amount)
@@ -555,7 +555,7 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
     base = ctx.anchor if rel in {"following", "previous"} and ctx.anchor else ctx.dct
     if base is None:
         return _unknown(match.group(0), f"{step:+d} {unit}", unit)
-    day = _shift(base, unit, step)
+    day = shift_date(base, unit, step)
     value = _at_granularity(day, unit, mod)
     if part in {"earlier", "later"} and value.interval:
         start, end = value.interval
@@ -578,7 +578,7 @@ def _end_of(match: re.Match[str], ctx: Context) -> Value | None:
     mod = MODS.get(match.group("edge").lower())
     if ctx.dct is None:
         return _unknown(match.group(0), f"{rel or 'this'} {unit}, {mod}", unit)
-    day = _shift(ctx.dct, unit, {"next": 1, "last": -1}.get(rel, 0))
+    day = shift_date(ctx.dct, unit, {"next": 1, "last": -1}.get(rel, 0))
     return _at_granularity(day, unit, mod)
 
 
@@ -600,14 +600,14 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
             "APPROX",
             interval=_window(anchor, unit, sign, int(amount)),
         )
-    day = _shift(anchor, unit, sign * int(amount))
+    day = shift_date(anchor, unit, sign * int(amount))
     granularity = "day" if unit in {"hour", "minute", "second", "night"} else unit
     value = _at_granularity(day, granularity)
     return value
 
 
 def _window(dct: date, unit: str, sign: int, units: int = VAGUE_WINDOW) -> Interval:
-    other = _shift(dct, unit, sign * units)
+    other = shift_date(dct, unit, sign * units)
     return (other, dct) if sign < 0 else (dct, other)
 
 
@@ -734,11 +734,57 @@ def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
     months = 6 if half else 3
     start = date(year, months * (ordinal - 1) + 1, 1)
-    end = _shift(start, "month", months) - timedelta(days=1)
+    end = shift_date(start, "month", months) - timedelta(days=1)
     code = f"H{ordinal}" if half else f"Q{ordinal}"
     label = f"{'first' if ordinal == 1 else 'second'} half {year}" if half else f"Q{ordinal} {year}"
     granularity = "half" if half else "quarter"
     return Value("DATE", f"{year}-{code}", granularity, label, interval=(start, end))
+
+
+def quarter_value(day: date) -> Value:
+    """The quarter a day falls in, as a value."""
+    quarter = (day.month - 1) // 3 + 1
+    start = date(day.year, 3 * quarter - 2, 1)
+    end = shift_date(start, "month", 3) - timedelta(days=1)
+    return Value(
+        "DATE", f"{day.year}-Q{quarter}", "quarter", f"Q{quarter} {day.year}", interval=(start, end)
+    )
+
+
+def _reporting_period(match: re.Match[str], ctx: Context) -> Value | None:
+    """ "the quarter", "the year-ago period": company results name the quarter
+    just ended (or the same one a year before); "the current quarter" is this one."""
+    which = (match.group("which") or "").strip().lower()
+    if ctx.dct is None:
+        return _unknown(match.group(0), "the reported quarter", "quarter")
+    quarter = (ctx.dct.month - 1) // 3 + 1
+    year = ctx.dct.year
+    if which != "current":
+        quarter -= 1  # the last quarter that has ended
+        if quarter == 0:
+            quarter, year = 4, year - 1
+    if which in {"year-ago", "year-earlier", "comparable", "same"}:
+        year -= 1
+    return quarter_value(date(year, 3 * quarter - 2, 1))
+
+
+def _weekend(match: re.Match[str], ctx: Context) -> Value | None:
+    """ "the weekend": the one just gone in a past tense, else the coming one."""
+    if ctx.dct is None:
+        return _unknown(match.group(0), "a weekend", "weekend")
+    words = match.group(0).lower()
+    saturday_ahead = (5 - ctx.dct.weekday()) % 7
+    looking_back = not words.startswith(("next", "this")) and _direction(ctx) == "past"
+    if words.startswith("last") or looking_back:
+        saturday = ctx.dct - timedelta(days=(ctx.dct.weekday() - 5) % 7 or 7)
+    else:
+        saturday = ctx.dct + timedelta(days=saturday_ahead + (7 if words.startswith("next") else 0))
+    year, week, _ = saturday.isocalendar()
+    sunday = saturday + timedelta(days=1)
+    return Value(
+        "DATE", f"{year}-W{week:02d}-WE", "weekend", f"weekend of {day_label(saturday)}",
+        interval=(saturday, sunday),
+    )
 
 
 def _time_weekday(match: re.Match[str], ctx: Context) -> Value | None:
@@ -864,6 +910,8 @@ _HANDLERS = {
     "month": _month_alone,
     "relative_month": _relative_month,
     "quarter": _quarter,
+    "reporting_period": _reporting_period,
+    "weekend": _weekend,
     "time_weekday": _time_weekday,
     "year": _year,
     "time": _time,

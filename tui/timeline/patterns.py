@@ -67,6 +67,14 @@ _SPECS: list[tuple[str, str, int]] = [
         rf"|\b(?P<named>noon|midnight|midday),? (?:on )?{WEEKDAY.replace('weekday>', 'weekday2>')}",
         0,
     ),
+    (
+        "reporting_period",
+        r"\bthe (?P<which>latest |most recent |current |fiscal |year-ago |year-earlier |"
+        r"comparable |same |full |just-ended |just-completed )?(?P<unit>quarter|period)\b"
+        r"(?! (?:of|in|ended|ending) )",
+        re.I,
+    ),
+    ("weekend", r"\b(?:the|this|last|next) weekend\b", re.I),
     ("relative_month", rf"\b(?P<rel>(?i:last|next|this|coming|past)) {MONTH}\b(?! \d)", 0),
     (
         "month_relative_year",

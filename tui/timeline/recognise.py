@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.clean.patterns import DATELINE, is_dateline
 from tui.model import TimeExpression
 from tui.spans import Occupied
-from tui.timeline.normalise import Context, Value, normalise
+from tui.timeline.normalise import Context, Value, normalise, quarter_value, shift_date
 from tui.timeline.patterns import LEAD, PATTERNS
 from tui.timeline.tense import tense_at
 
@@ -138,14 +138,29 @@ def _reanchor(chosen: list, text: str, doc: StoryDoc | None, dct: date | None) -
     """ "Two days later", "the following year": count from the last date the story named."""
     out = []
     last_day: date | None = None
+    last_quarter = False  # the story last named a quarter (a company's results)
     for cand, value, lead_start, prep in chosen:
-        if last_day and _anaphoric(cand):
+        if last_day and last_quarter and _year_back(cand):
+            # "a year ago", "a year earlier" in results: the same quarter a year before.
+            value = quarter_value(shift_date(last_day, "year", -1))
+        elif last_day and _anaphoric(cand):
             tense = _tense(doc, cand.start, cand.end)
             value = normalise(cand.kind, cand.match, Context(dct, tense, None, last_day)) or value
         if value.interval and value.value and value.value[:1].isdigit():
             last_day = value.interval[0]
+            last_quarter = value.granularity == "quarter"
         out.append((cand, value, lead_start, prep))
     return out
+
+
+def _year_back(cand: _Candidate) -> bool:
+    groups = cand.match.groupdict()
+    return (
+        cand.kind == "ago"
+        and groups["dir"].lower() in {"ago", "earlier", "before"}
+        and groups["unit"].lower() == "year"
+        and groups["number"].lower() in {"a", "one", "1"}
+    )
 
 
 def _anaphoric(cand: _Candidate) -> bool:
