@@ -25,6 +25,7 @@ def analyze_language(
         listed_people,
         relabel,
         results_sides,
+        shouted_words,
         truecaser,
     )
     from tui.nlp.model import load_pipeline
@@ -37,7 +38,8 @@ def analyze_language(
         return Analysis(article, notes=notes)
     nlp, model = load_pipeline(name)
     texts = {story.id: story.text for story in article.stories}
-    truecase = truecaser(casing_vocabulary(list(texts.values())))
+    vocabulary = casing_vocabulary(list(texts.values()))
+    truecase = truecaser(vocabulary)
     docs = parse_stories(nlp, article.stories, truecase, progress)
     english = model.startswith("en_")
     expressions = find_time_expressions(docs, texts, article.metadata.date) if english else []
@@ -51,6 +53,7 @@ def analyze_language(
         # A holiday is a date on the timeline, not an entity ("New Year’s Day").
         if not (m.label == "EVENT" and in_time.get(m.story, Occupied()).overlaps(m.start, m.end))
     ]
+    mentions = shouted_words(mentions, vocabulary)
     mentions += competitors(texts, mentions)
     mentions += results_sides(texts, mentions)
     mentions += listed_people(texts, mentions)

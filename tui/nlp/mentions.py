@@ -105,9 +105,16 @@ GENERIC_PLACE_NOUNS = frozenset(
     ]
 )
 DESCRIPTOR_FOLLOWS = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-PARTS = re.compile(r"\s+-{1,2}\s+|\s*\((?=[^)]*$)|^-{1,2}\s*")
+# Where one span holds two names: a dash, an open bracket, a figure between
+# them ("Dumbarton 1 Brechin 1"), or "at", "v", "and" between two full names.
+PARTS = re.compile(
+    r"\s+-{1,2}\s+|\s*\((?=[^)]*$)|\s+\d[\d.,\-/]*\s+(?:and\s+)?(?=[A-Z])"
+    r"|\s+(?:at|v|vs\.?|versus)\s+(?=[A-Z])"
+    r"|(?<=[a-z])\s+and\s+(?=[A-Z][\w'’\-]+\s+[A-Z])"
+)
 TRAILING_FIGURE = re.compile(r"\s+([\d][\d.,:/\-]*|[\d.,]+-[\d.,]+)$")
 LEADING_FIGURE = re.compile(r"^\d{1,3}[.)]?\s+(?:-\s+)?")
+LEADING_DASH = re.compile(r"^-{1,2}\s*")
 
 
 def _figure_ends_name(label: str, figure: str) -> bool:
@@ -214,6 +221,25 @@ def truecase_capitals(text: str) -> str:
     return truecaser(casing_vocabulary([text]))(text)
 
 
+def is_name_like(text: str) -> bool:
+    """A mention must hold a word with a capital ("the", "57", "1 2 0" are not names)."""
+    return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in text.split())
+
+
+def shouted_words(mentions: list[RawMention], vocabulary: dict[str, str]) -> list[RawMention]:
+    """Drop one-word mentions in capitals that the article writes in lower case
+    elsewhere ("CRICKET - …" is a slug, not a club)."""
+    return [
+        m
+        for m in mentions
+        if not (
+            m.text.isupper()
+            and " " not in m.text
+            and vocabulary.get(m.text.lower(), "").islower()
+        )
+    ]
+
+
 def doc_mentions(parsed: StoryDoc) -> list[RawMention]:
     """Repaired mentions of one story; offsets index the story's own text."""
     mentions: list[RawMention] = []
@@ -222,7 +248,7 @@ def doc_mentions(parsed: StoryDoc) -> list[RawMention]:
         if ent.label_ not in LABEL_TYPES:
             continue
         for mention in _repair(RawMention(parsed.story, start, end, "", ent.label_), text):
-            if mention.end > mention.start:
+            if mention.end > mention.start and is_name_like(text[mention.start : mention.end]):
                 mentions.append(replace(mention, text=text[mention.start : mention.end]))
     return mentions
 
@@ -250,8 +276,9 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
     ):
         span = span[: last.start()]
         end = start + len(span)
-    # Figures before it are a rank or a count: "2 - Rodney Eyles", "12. Frank Nobilo".
-    if lead := LEADING_FIGURE.match(span):
+    # Figures before it are a rank or a count: "2 - Rodney Eyles", "12. Frank Nobilo";
+    # a dash before it opens a signature line: "-- Jim Ballantyne".
+    if lead := LEADING_FIGURE.match(span) or LEADING_DASH.match(span):
         start += lead.end()
         span = span[lead.end() :]
     if not span.strip():
