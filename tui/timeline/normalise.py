@@ -98,6 +98,7 @@ QUARTER_ORDINALS = {
 UNIT_FACTORS = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 PRESENT_REFS = {
+    "current",
     "currently",
     "nowadays",
     "now",
@@ -108,7 +109,7 @@ PRESENT_REFS = {
     "so far",
     "to date",
 }
-FUTURE_REFS = {"soon", "in the future"}
+FUTURE_REFS = {"soon", "in the future", "the future"}
 # Two readings of a month or day without a year this close in distance from
 # the publication date are a toss-up: the tense decides.
 AMBIGUOUS_DAYS = 60
@@ -282,6 +283,9 @@ def _count(match: re.Match[str]) -> tuple[float, bool]:
         return float(word), False
     if word in VAGUE_NUMBERS:
         return 0.5 if word == "half a" else 3.0, True
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    if ones:  # "twenty four", "thirty-one"
+        return float(NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0)), False
     return float(NUMBERS.get(word, 1)), False
 
 

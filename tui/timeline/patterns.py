@@ -16,10 +16,11 @@ WEEKDAY = (
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
 )
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
-    r"(?P<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|a hundred|a|an|a few|a couple of|several|a dozen|half a)"
+    rf"(?P<number>\d{{1,3}}|(?:twenty|thirty|forty|fifty|sixty)[- ](?:{_UNITS})|{_UNITS}|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|a hundred|a|an|a few|a couple of|several|a dozen|half a)"
 )
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 PART = r"(?:(?P<part>early|mid|late)[- ]|the (?P<edge>start|beginning|middle|end|turn|close) of )"
@@ -161,7 +162,7 @@ _SPECS: list[tuple[str, str, int]] = [
         "ref",
         # Not "previously", "soon", "so far", "earlier" alone: they place nothing
         # on a timeline, and news annotation (TimeBank) does not mark them.
-        r"\b(?P<ref>currently|nowadays|now|recently|lately|at present|at the moment|right now|in the past|in the future|these days|in recent years|in recent months|in recent weeks|in recent days)\b",
+        r"\b(?P<ref>currently|nowadays|now|recently|lately|at present|at the moment|right now|in the past|in the future|the future|these days|in recent years|in recent months|in recent weeks|in recent days|current|recent)\b",
         re.I,
     ),
 ]

@@ -13,8 +13,14 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})
 FUTURE_FRAMES = frozenset(
-    {"set", "due", "expected", "scheduled", "slated", "planned", "poised", "going", "plan", "plans"}
-)
+    {
+        "set", "due", "expected", "scheduled", "slated", "planned", "poised", "going", "plan",
+        "plans", "schedule", "expect",
+    }
+)  # fmt: skip
+# Verbs of planning: what they govern is ahead ("set" and "going" say so only
+# in "set to", "going to", which the frames below catch).
+PLANNING = FUTURE_FRAMES - {"set", "going"}
 PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
 
@@ -39,6 +45,15 @@ def _verb_tense(verb: Token) -> str | None:
     children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if children & FUTURE_AUX:
         return "future"
+    # What is planned, scheduled or due lies ahead, whenever it was planned.
+    if verb.lemma_.lower() in PLANNING or verb.lower_ in PLANNING:
+        return "future"
+    # "is to resume trading Tuesday": be + to + verb looks ahead.
+    if verb.tag_ == "VB" and "to" in children and verb.head.lemma_ == "be":
+        return "future"
+    # "the ruling, announced Wednesday": a participle on a noun tells of the past.
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not children:
+        return "past"
     if verb.tag_ in {"VBD"}:
         return "past"
     if verb.tag_ == "VBN" and children & PAST_AUX:
