@@ -54,7 +54,7 @@ def analyze_language(
         if not (m.label == "EVENT" and in_time.get(m.story, Occupied()).overlaps(m.start, m.end))
     ]
     mentions = shouted_words(mentions, vocabulary)
-    mentions += competitors(texts, mentions)
+    mentions = competitors(texts, mentions)
     mentions += results_sides(texts, mentions)
     mentions += listed_people(texts, mentions)
     entities = consolidate(relabel(nlp, mentions), texts)

@@ -26,6 +26,7 @@ from tui.model import Entity, Mention
 from tui.nlp.gazetteer import canonical_place, is_country, is_known_place, place_names
 from tui.nlp.mentions import LABEL_TYPES, RawMention
 from tui.spans import Occupied
+from tui.textstats import stop_words
 
 COMPASS = frozenset({"North", "South", "East", "West"})
 LINKABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -72,13 +73,27 @@ def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entit
     _merge_compass_words(clusters)
     _drop_shared_plurals(clusters)
     _merge_demonym_plurals(clusters)
+    _merge_defined_acronyms(clusters, texts)
     _merge_acronyms(clusters)
+    _merge_organisation_short_forms(clusters)
     _merge_short_names(clusters, order)
     entities = [_entity(c) for c in clusters.values() if c.mentions]
     _add_missed_mentions(entities, texts)
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], -len(e.mentions), e.name))
     _unique_ids(entities)
     return entities
+
+
+def _first_word(entity: Entity) -> list[str]:
+    """A company's first word, when its name ends in a company's head word and the
+    first word is a name of its own (not "The", not a place)."""
+    words = entity.name.split()
+    if entity.type != "organisation" or not _has_org_head(entity.name) or len(words) < 2:
+        return []
+    first = words[0]
+    if len(first) < 4 or not first[:1].isupper() or first.lower() in ORG_HEADS:
+        return []
+    return [] if is_known_place(first) or first.lower() in stop_words() else [first]
 
 
 def _unique_ids(entities: list[Entity]) -> None:
@@ -129,7 +144,8 @@ def _has_org_head(name: str) -> bool:
 
 def _as_team(mention: RawMention, text: str) -> RawMention:
     """A place named as a side in a result is an organisation: its team."""
-    if mention.label not in {"GPE", "LOC"} or is_country(mention.text.title()):
+    place = mention.label in {"GPE", "LOC"} or is_known_place(mention.text)
+    if not place or is_country(mention.text.title()):
         return mention  # a country's side is named for the country: it stays a place
     before = text[max(0, mention.start - 12) : mention.start]
     if TEAM_AFTER.match(text, mention.end) or TEAM_BEFORE.search(before):
@@ -221,6 +237,50 @@ def _merge_acronyms(clusters: dict[str, _Cluster]) -> None:
             _merge(clusters, key, targets[0])
 
 
+DEFINED_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _merge_defined_acronyms(clusters: dict[str, _Cluster], texts: dict[str, str]) -> None:
+    """ "Iberian Electricity Exchange (IEX)": an acronym the article defines is that name."""
+    for key in list(clusters):
+        cluster = clusters.get(key)
+        if cluster is None or " " not in key:
+            continue
+        for mention in cluster.mentions:
+            found = DEFINED_ACRONYM.match(texts[mention.story], mention.end)
+            if found and found.group("acronym") in clusters:
+                _merge(clusters, found.group("acronym"), key)
+                break
+
+
+def _merge_organisation_short_forms(clusters: dict[str, _Cluster]) -> None:
+    """ "Brightwater" for "Brightwater Capital", "the Commission" for "the European
+    Commission": a company's first word or a body's head noun, when one such
+    organisation in the article owns it (a known place keeps its own name)."""
+    organisations = [
+        k for k, c in clusters.items() if " " in k and (_has_org_head(k) or _majority(c) == "ORG")
+    ]
+    for key in [k for k in clusters if " " not in k]:
+        if key not in clusters or is_known_place(key) or ACRONYM.match(key):
+            continue
+        owners = [o for o in organisations if o in clusters and _short_form_of(key, o)]
+        if len(owners) != 1:
+            continue
+        kind = _majority(clusters[key])
+        # A nationality stays one ("Russian" is not "Russian Foreign Ministry"); a
+        # bare name the model took for a person joins a company named with it.
+        if kind in {"ORG", "PRODUCT", "WORK_OF_ART"} or (
+            kind == "PERSON" and _has_org_head(owners[0]) and owners[0].split()[0] == key
+        ):
+            _merge(clusters, key, owners[0])
+
+
+def _short_form_of(key: str, organisation: str) -> bool:
+    """ "Brightwater" of "Brightwater Capital", "Commission" of "European Commission"."""
+    words = organisation.split()
+    return words[0] == key or (words[-1] == key and _has_org_head(organisation))
+
+
 def _merge_short_names(clusters: dict[str, _Cluster], order: dict[str, int]) -> None:
     """A one-word name joins the full name it is the first or last word of.
 
@@ -289,9 +349,12 @@ def _entity(cluster: _Cluster) -> Entity:
     if cluster.canonical and entity_type == "place":
         name = cluster.canonical
     else:
-        name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
+        # The fullest form, and one written in ordinary case over a shouted one.
+        name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), forms[f], f))
         if label == "NORP" and name.endswith("s") and name[:-1].endswith(("n", "i")):
             name = name[:-1]
+        if name.isupper() and entity_type in {"person", "place"} and len(name) >= 5:
+            name = name.title()  # "CANTERBURY" from a dateline: a place, not an acronym
     aliases = sorted(f for f in forms if f != name)
     mentions = [Mention(m.story, m.start, m.end, m.text) for m in cluster.mentions]
     return Entity(_slug(entity_type, name), name, entity_type, label, aliases, mentions)  # type: ignore[arg-type]
@@ -326,12 +389,13 @@ def _add_missed_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
         for mention in entity.mentions:
             taken[mention.story].append((mention.start, mention.end))
     # Longer names first, so "Donald Trump" is found before "Trump".
-    # A name is also found where a headline or dateline shouts it ("CLEVELAND —").
+    # A name is also found where a headline or dateline shouts it ("CLEVELAND —"),
+    # and a company by its first word ("Brightwater" for "Brightwater Capital").
     forms = sorted(
         (
             (form, entity)
             for entity in entities
-            for name in {entity.name, *entity.aliases}
+            for name in {entity.name, *entity.aliases, *_first_word(entity)}
             for form in {name, name.upper() if len(name) >= 4 else name}
             if len(form) >= 2
         ),

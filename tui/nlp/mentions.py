@@ -115,6 +115,9 @@ PARTS = re.compile(
 TRAILING_FIGURE = re.compile(r"\s+([\d][\d.,:/\-]*|[\d.,]+-[\d.,]+)$")
 LEADING_FIGURE = re.compile(r"^\d{1,3}[.)]?\s+(?:-\s+)?")
 LEADING_DASH = re.compile(r"^-{1,2}\s*")
+ORIGIN_SUFFIX = re.compile(
+    r"-(?:based|born|bred|led|backed|owned|listed|registered|made|run|headquartered|bound)$"
+)
 
 
 def _figure_ends_name(label: str, figure: str) -> bool:
@@ -142,6 +145,8 @@ class RawMention:
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]*[A-Z]\b|\b[A-Z]\b")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+(?:[\s,.:;/&()\-]+[A-Z][A-Z'’\-]+)+\b")
+# "CANTERBURY —", "NEW YORK, May 2 (Reuters) -": a dateline's place in capitals.
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?=,|\s+[—–-]|\s+\()")
 _MIXED_WORD = re.compile(r"\b[A-Z][a-z][\w'’\-]*|\b[a-z][\w'’\-]*")
 
 
@@ -208,6 +213,7 @@ def truecaser(vocabulary: dict[str, str]) -> Callable[[str], str]:
             if len(letters) >= 3 and all(c.isupper() for c in letters):
                 lines[index] = fix(line, True)
             else:
+                line = _DATELINE_PLACE.sub(lambda m: fix(m.group(0), True), line)
                 lines[index] = _CAPS_RUN.sub(
                     lambda m, line=line: fix(m.group(0), not line[: m.start()].strip()), line
                 )
@@ -294,6 +300,11 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
             start += len(determiner)
             span = span[len(determiner) :]
             break
+    # "a Lisbon-based fund": the place is Lisbon.
+    if (suffix := ORIGIN_SUFFIX.search(span)) and suffix.start() > 0:
+        span = span[: suffix.start()]
+        end = start + len(span)
+        reshaped = True
     if possessive := POSSESSIVE.search(span):
         end = start + possessive.start()
         span = text[start:end]
@@ -348,24 +359,33 @@ _COMPETITOR = re.compile(
 
 
 def competitors(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
-    """People named as "Name (Country)" where the model found nothing there."""
-    from tui.nlp.gazetteer import is_country, is_known_place
-    from tui.spans import Occupied
+    """The mentions, with people named as "Name (Country)" put in.
 
-    taken: dict[str, Occupied] = {}
-    for mention in found:
-        taken.setdefault(mention.story, Occupied()).add(mention.start, mention.end)
-    added: list[RawMention] = []
+    Where the model tagged only a part of such a name ("Rios" of "Ana Rios"),
+    the whole name replaces the part.
+    """
+    from tui.nlp.gazetteer import is_country, is_known_place
+
+    mentions = list(found)
     for story, text in texts.items():
-        spans = taken.setdefault(story, Occupied())
         for match in _COMPETITOR.finditer(text):
             name = match.group("name")
             if not is_country(match.group("country")) or is_known_place(name):
                 continue
             start, end = match.span("name")
-            if spans.add(start, end):
-                added.append(RawMention(story, start, end, name, "PERSON"))
-    return added
+            inside = [
+                m for m in mentions if m.story == story and start <= m.start and m.end <= end
+            ]
+            crossing = [
+                m for m in mentions
+                if m.story == story and m.start < end and start < m.end and m not in inside
+            ]  # fmt: skip
+            whole = any(m.label == "PERSON" and (m.start, m.end) == (start, end) for m in inside)
+            if crossing or whole:
+                continue
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(RawMention(story, start, end, name, "PERSON"))
+    return mentions
 
 
 _SIDE = r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z(][\w.'’&()\-]*|de|of|del|la)){0,3}"
