@@ -402,15 +402,24 @@ def _add_missed_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
         key=lambda pair: (-len(pair[0]), pair[0]),
     )
     occupied = {story: Occupied(spans) for story, spans in taken.items()}
+    owner: dict[str, Entity] = {}
     for form, entity in forms:
-        pattern = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
+        owner.setdefault(form, entity)
+    if owner:
+        # One pass over each text: the alternatives are tried longest first.
+        names = "|".join(re.escape(form) for form in owner)
+        pattern = re.compile(rf"(?<![\w\-])(?:{names})(?![\w\-])")
         for story, text in texts.items():
             spans = occupied.setdefault(story, Occupied([]))
-            for match in pattern.finditer(text):
+            position = 0
+            while (match := pattern.search(text, position)) is not None:
                 if spans.add(match.start(), match.end()):
-                    entity.mentions.append(
+                    owner[match.group()].mentions.append(
                         Mention(story, match.start(), match.end(), match.group())
                     )
+                    position = match.end()
+                else:
+                    position = match.start() + 1
     order = {story: i for i, story in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.story], m.start))
