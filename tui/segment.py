@@ -13,14 +13,17 @@ protagonists) count for little and what is particular to each story counts.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.clean import Cleaned, KeptBlock
 from tui.clean.patterns import without_marker
 from tui.model import Article, Block, RemovedBlock, Story, make_story
-from tui.textstats import content_terms, multiword_names
+from tui.textstats import content_terms
+from tui.textstats import multiword_names as _names_of
 
 # A heading's first paragraph must restate at least this share of it (by weight).
 LEDE_OVERLAP = 0.3
@@ -63,23 +66,21 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
     owner = ["main"] * len(body)  # which story each body block belongs to
     decisions: list[HeadingDecision] = []
     embedded_count = 0
+    main = _MainStory(body, weigher)
     for h in (i for i, k in enumerate(body) if k.role in HEADINGS):
         if owner[h] != "main" or not _may_open_story(body[h], cleaned.body_known):
             continue
         end = _range_end(body, h)
         if end == h + 1:
             continue
-        outside = [
-            body[i].block.text
-            for i in range(len(body))
-            if body[i].role == "paragraph" and not h < i < end and owner[i] == "main"
-        ]
+        outside = main.outside(h, end, owner)
         decision = _judge(body, h, end, title_text, outside, weigher)
         decisions.append(decision)
         if decision.embedded:
             embedded_count += 1
             for i in range(h, h + 1 + decision.length):
                 owner[i] = f"embedded-{embedded_count}"
+                main.leave(i)
 
     removed = list(cleaned.removed)
     for i, item in enumerate(body):
@@ -127,12 +128,74 @@ def _range_end(body: list[KeptBlock], heading: int) -> int:
     return len(body)
 
 
+@dataclass(slots=True)
+class _Outside:
+    """The main story's paragraphs around a heading's range, as its terms and names."""
+
+    lede: str | None
+    terms: Callable[[str], bool]
+    names: Callable[[str], bool]
+
+
+class _MainStory:
+    """Which terms and full names the main story's paragraphs hold, kept as counts so
+    "the main story without this range" is a subtraction, not a re-reading."""
+
+    def __init__(self, body: list[KeptBlock], weigher: _Weigher) -> None:
+        self._body = body
+        self._terms = [
+            set(weigher.vector(k.block.text)) if k.role == "paragraph" else set() for k in body
+        ]
+        self._names = [
+            multiword_names(k.block.text) if k.role == "paragraph" else frozenset() for k in body
+        ]
+        self._term_counts: Counter[str] = Counter(t for ts in self._terms for t in ts)
+        self._name_counts: Counter[str] = Counter(n for ns in self._names for n in ns)
+
+    def leave(self, index: int) -> None:
+        """A block joined an embedded story: the main story no longer holds it."""
+        self._term_counts.subtract(self._terms[index])
+        self._name_counts.subtract(self._names[index])
+        self._terms[index], self._names[index] = set(), frozenset()
+
+    def outside(self, h: int, end: int, owner: list[str]) -> _Outside:
+        within_terms: Counter[str] = Counter()
+        within_names: Counter[str] = Counter()
+        for i in range(h + 1, end):
+            within_terms.update(self._terms[i])
+            within_names.update(self._names[i])
+        lede = next(
+            (
+                k.block.text
+                for i, k in enumerate(self._body)
+                if k.role == "paragraph" and not h < i < end and owner[i] == "main"
+            ),
+            None,
+        )
+        return _Outside(
+            lede,
+            lambda term: self._term_counts[term] - within_terms[term] > 0,
+            lambda name: self._name_counts[name] - within_names[name] > 0,
+        )
+
+
+class _Presence:
+    """A signature that only answers "is this term in it?" (all coverage asks)."""
+
+    def __init__(self, contains: Callable[[str], bool], extra: Vector) -> None:
+        self._contains = contains
+        self._extra = extra
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and (term in self._extra or self._contains(term))
+
+
 def _judge(
     body: list[KeptBlock],
     h: int,
     end: int,
     title: str,
-    outside: list[str],
+    outside: _Outside,
     weigher: _Weigher,
 ) -> HeadingDecision:
     """Decide whether heading ``h`` opens an embedded story, and how long it is.
@@ -155,7 +218,7 @@ def _judge(
     end = min(end, h + 1 + MAX_EMBEDDED + RETURN_WINDOW)
     vectors = [weigher.vector(body[i].block.text) for i in range(h + 1, end)]
     n = len(vectors)
-    main_lede = weigher.vector(outside[0]) if outside else None
+    main_lede = weigher.vector(outside.lede) if outside.lede is not None else None
     fixed_margins: list[float] | None = None
     if main_lede is not None:
         main = _merge([title_vector, main_lede])
@@ -186,11 +249,10 @@ def _judge(
     # A separate story introduces its people again in full; a section of the
     # same story uses the short forms the story already set up.
     title_names = multiword_names(title)
-    reintroduced = bool(
-        (multiword_names(body[h + 1].block.text) - title_names)
-        & set().union(*(multiword_names(t) for t in outside))
+    reintroduced = any(
+        outside.names(name) for name in multiword_names(body[h + 1].block.text) - title_names
     )
-    main_full = _merge([title_vector, *(weigher.vector(t) for t in outside)])
+    main_full = _Presence(outside.terms, title_vector)
     distinct = sum(_coverage(v, main_full) for v in vectors[:length]) / length < DISTINCT_COVERAGE
     # Headlines say who did what; a subheading is a short label ("The cost").
     headline = len(heading_vector) >= MIN_HEADLINE_TERMS
@@ -244,8 +306,11 @@ class _Weigher:
         n = max(1, len(texts))
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
         self._default_idf = math.log((n + 1) / 0.5)
+        self._vectors: dict[str, Vector] = {}  # each text's vector, made once
 
     def vector(self, text: str) -> Vector:
+        if (known := self._vectors.get(text)) is not None:
+            return known
         terms = self._terms.get(text)
         if terms is None:
             terms = content_terms(text)
@@ -253,7 +318,14 @@ class _Weigher:
         for stem, is_name in terms:
             weight = self._idf.get(stem, self._default_idf) * (NAME_WEIGHT if is_name else 1.0)
             vector[stem] = max(vector.get(stem, 0.0), weight)
+        self._vectors[text] = vector
         return vector
+
+
+@functools.lru_cache(maxsize=65_536)
+def multiword_names(text: str) -> frozenset[str]:
+    """Full names in a text, each text read once however often it is judged."""
+    return frozenset(_names_of(text))
 
 
 def _merge(vectors: list[Vector]) -> Vector:
@@ -264,7 +336,7 @@ def _merge(vectors: list[Vector]) -> Vector:
     return merged
 
 
-def _coverage(vector: Vector, signature: Vector) -> float:
+def _coverage(vector: Vector, signature: Vector | _Presence) -> float:
     """Share of ``vector``'s weight that ``signature`` also has."""
     total = sum(vector.values())
     if not total:

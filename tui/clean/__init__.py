@@ -259,11 +259,14 @@ def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Lab
     taken at its word unless more of what follows it reads as the article
     than what came before it: then it is one line of chrome, not the end.
     """
+    sure = [0]
+    for p in probabilities:
+        sure.append(sure[-1] + (p >= KEEP_STRONG))
     for index, label in enumerate(labels):
         if label.kind != "terminal":
             continue
-        before = sum(1 for p in probabilities[:index] if p >= KEEP_STRONG)
-        after = sum(1 for p in probabilities[index + 1 :] if p >= KEEP_STRONG)
+        before = sure[index]
+        after = sure[-1] - sure[index + 1]
         if after >= MIN_RUN_AFTER and after > before:
             labels[index] = Label("remove", label.reason)
     return labels
@@ -571,12 +574,16 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
     Its items look like headlines, so without this the last one would pass
     for the title; its header ("Contents") goes with it.
     """
-    later = {_normal(b.text) for b, label in zip(blocks, labels, strict=True)
-             if label.kind == "headline"}  # fmt: skip
+    normal = [_normal(b.text) for b in blocks]
+    # Where each heading's text stands, so "does it come later?" is one lookup.
+    last_at: dict[str, int] = {}
+    for index, (text, label) in enumerate(zip(normal, labels, strict=True)):
+        if label.kind == "headline":
+            last_at[text] = index
     index = 0
     while index < len(blocks):
         end = index
-        while end < len(blocks) and _names_a_heading(blocks[end].text, later, blocks[end:]):
+        while end < len(blocks) and _names_a_heading(blocks[end].text, end, last_at):
             end += 1
         if end - index >= 2:
             start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
@@ -587,15 +594,12 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
     return labels
 
 
-def _names_a_heading(text: str, headings: set[str], rest: list[Block]) -> bool:
+def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
     """The line, without its numbering, is a heading that comes later on."""
+    if len(text.split()) > 12:
+        return False
     name = _normal(NUMBERING.sub("", text))
-    return (
-        bool(name)
-        and name in headings
-        and len(text.split()) <= 12
-        and any(_normal(b.text) == name for b in rest[1:])
-    )
+    return bool(name) and last_at.get(name, -1) > index
 
 
 def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
