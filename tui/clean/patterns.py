@@ -139,6 +139,17 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule("tags", r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}"),
     _rule(
+        "disclosure",
+        r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
+        r".{0,200}\b(?:we )?may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)\b.{0,300}",
+        r".{0,200}\bcontains? (?:affiliate links|references to products from one or more of our advertisers)\b.{0,300}",
+    ),
+    _rule(
+        "support prompt",
+        r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
+        r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
+    ),
+    _rule(
         "feedback prompt",
         r"we (?:want|would love|'d love|’d love) to hear (?:from you|what you think).{0,160}",
         r"(?:submit|send) (?:us )?(?:your|a) letter to the editor.{0,120}",
