@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -105,7 +106,14 @@ def stoplist_of(language: str) -> frozenset[str]:
 
 @cache
 def model() -> dict[str, object]:
-    """The learned weights (``scripts/train_cleaner.py`` writes them)."""
+    """The learned weights (``scripts/train_cleaner.py`` writes them).
+
+    ``LEDE_CLEANER_MODEL`` names another weights file: how the training
+    script scores pages with a model that never saw them.
+    """
+    override = os.environ.get("LEDE_CLEANER_MODEL")
+    if override:
+        return json.loads(Path(override).read_text("utf-8"))  # type: ignore[no-any-return]
     text = resources.files("tui.data").joinpath("cleaner.json").read_text("utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
