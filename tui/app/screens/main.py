@@ -32,7 +32,9 @@ from tui.app.widgets.storybar import StoryBar
 from tui.app.widgets.timeline import TimelinePane
 from tui.model import ENTITY_TYPES, Analysis, Article, Entity, RemovedBlock, Story
 
-NARROW_WIDTH = 100
+# Under this width the three panes would leave the article under 60 columns:
+# one pane shows at a time.
+NARROW_WIDTH = 140
 PANES = ("entities", "article", "timeline")
 # What "f" cycles through: everything, then one type at a time.
 TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTITY_TYPES[:5]))
