@@ -150,7 +150,14 @@ def clean(raw: RawArticle) -> Cleaned:
         title_index = _decide_bare_text(blocks, labels, metadata, raw.stated, decisions)
     else:
         learned = _learned_labels(blocks, labels, features)
-        title_index = _decide_found_body(blocks, learned, labels, metadata, raw.stated, decisions)
+        attempt = _Decisions(list(decisions.kept), list(decisions.removed))
+        title_index = _decide_found_body(blocks, learned, labels, metadata, raw.stated, attempt)
+        if not any(k.role == "paragraph" for k in attempt.kept):
+            # The model left no story at all (a page whose article is one short
+            # paragraph among furniture): the rules alone decide, never nothing.
+            attempt = _Decisions(list(decisions.kept), list(decisions.removed))
+            title_index = _decide_found_body(blocks, labels, labels, metadata, raw.stated, attempt)
+        decisions = attempt
 
     decisions.removed.extend(raw.pre_removed)
     decisions.removed.sort(key=lambda r: r.source_line)
