@@ -26,17 +26,9 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 def placed_blocks(article: object) -> list[tuple[int, str]]:
-    """Every block of an article as (source line, text): titles, subheadings,
-    paragraphs and removed blocks (not the control-character record)."""
-    from tui.clean import CONTROL_REASON
+    """Every block of an article as (source line, text) (see ``tui.invariants``)."""
+    from tui.invariants import placed_blocks as placed
     from tui.model import Article
 
     assert isinstance(article, Article)
-    placed: list[tuple[int, str]] = []
-    for story in article.stories:
-        if story.title_line is not None:
-            placed.append((story.title_line, story.title_as_written or story.title or ""))
-        placed.extend((line, text) for _, text, line in story.subheadings)
-        placed.extend((p.source_line, p.text) for p in story.paragraphs)
-    placed.extend((r.source_line, r.text) for r in article.removed if r.reason != CONTROL_REASON)
-    return placed
+    return placed(article)
