@@ -7,6 +7,7 @@ record it among the removed blocks (nothing is lost silently).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that only hide text (keep ZWJ/ZWNJ: scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
-MOJIBAKE_SAMPLE_LINES = 200
+MOJIBAKE_SAMPLE = 200  # marks whose surroundings ftfy reads
 # Character classes only, no alternation: a scan of megabytes stays fast.
 _MOJIBAKE_MARK = re.compile("[ÃÂÅÐÑ\x80-\x9f]")
 _LINE_BREAKS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c]")
@@ -111,9 +112,15 @@ def _is_mojibake(text: str) -> bool:
 
     from ftfy.badness import is_bad
 
-    # ftfy judges the lines that carry the marks: the rest cannot be mojibake.
-    marked = [line for line in text.split("\n") if _MOJIBAKE_MARK.search(line) or "â€" in line]
-    return is_bad("\n".join(marked[:MOJIBAKE_SAMPLE_LINES]))
+    # ftfy judges the words around the marks: the rest cannot be mojibake.
+    around = [
+        text[max(0, m.start() - 40) : m.end() + 40]
+        for m in itertools.islice(_MOJIBAKE_MARK.finditer(text), MOJIBAKE_SAMPLE)
+    ]
+    if "â€" in text:
+        at = text.index("â€")
+        around.append(text[max(0, at - 40) : at + 40])
+    return is_bad("\n".join(around))
 
 
 def _fix_mojibake(text: str) -> str:
