@@ -60,15 +60,21 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
     kept = cleaned.kept
     title_block = kept[cleaned.title_index].block if cleaned.title_index is not None else None
     body = [k for k in kept if k.role != "title"]
-    weigher = _Weigher([k.block.text for k in kept])
     title_text = title_block.text if title_block else (cleaned.metadata.title or "")
 
     owner = ["main"] * len(body)  # which story each body block belongs to
     decisions: list[HeadingDecision] = []
     embedded_count = 0
-    main = _MainStory(body, weigher)
-    for h in (i for i, k in enumerate(body) if k.role in HEADINGS):
-        if owner[h] != "main" or not _may_open_story(body[h], cleaned.body_known):
+    candidates = [
+        i
+        for i, k in enumerate(body)
+        if k.role in HEADINGS and _may_open_story(k, cleaned.body_known)
+    ]
+    # Term weights are only read when some heading might open a story.
+    weigher = _Weigher([k.block.text for k in kept]) if candidates else _Weigher([])
+    main = _MainStory(body, weigher) if candidates else None
+    for h in candidates:
+        if owner[h] != "main" or main is None:
             continue
         end = _range_end(body, h)
         if end == h + 1:
