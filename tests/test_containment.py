@@ -227,3 +227,21 @@ async def test_a_failing_analysis_in_a_library_leaves_the_library_usable(
         assert isinstance(app.screen, MainScreen) and app.analysis is not None
         assert any(e.name == "Disney" for e in app.analysis.entities)
         assert app.is_running
+
+
+def test_a_big_article_is_analysed_in_a_child_with_two_parsers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's path for big articles: a child process, spaCy in two processes."""
+    from tui.app.remote import analyse_in_process
+    from tui.nlp import storydoc
+    from tui.pipeline import Options, read_article
+
+    monkeypatch.setattr(storydoc, "PARALLEL_CHARS", 0)  # the child inherits it (fork)
+    seen: list[float] = []
+    analysis = analyse_in_process(
+        read_article(_article(tmp_path)), Options(), False, seen.append, lambda: False
+    )
+    assert analysis is not None
+    assert any(e.name.lower() == "cleveland" for e in analysis.entities)
+    assert seen and seen[-1] == 1.0

@@ -55,7 +55,9 @@ def analyse_in_process(
     # only runs the pure pipeline and writes to its queue.
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    child = context.Process(target=_child, args=(article, options, cache, results), daemon=True)
+    # Not a daemon: spaCy may start two workers of its own for a big article
+    # (daemons may not have children); the finally below always ends it.
+    child = context.Process(target=_child, args=(article, options, cache, results), daemon=False)
     child.start()
     try:
         while True:

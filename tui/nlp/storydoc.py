@@ -7,6 +7,7 @@ so offsets stay exact.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 BATCH_SIZE = 64
+# From this many characters on, spaCy parses in two processes (n_process).
+PARALLEL_CHARS = 300_000
 
 
 @dataclass(slots=True)
@@ -76,7 +79,10 @@ def parse_stories(
     result = {story.id: StoryDoc(story.id, story.text, [], []) for story in stories}
     total = sum(len(p.text) for _, p in paragraphs) or 1
     done = 0
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
+    # A big article is read by two processes at once where there are the cores.
+    total_chars = sum(len(p.text) for _, p in paragraphs)
+    processes = 2 if total_chars >= PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
     for index, ((story, paragraph), doc) in enumerate(zip(paragraphs, docs, strict=True)):
         # The token vectors feed nothing after the pipeline: free them.
         doc.tensor = doc.tensor[:0].copy()
