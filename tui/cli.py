@@ -108,7 +108,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default=None,
         help="rich: for a person (default); json: the Analysis JSON; text: the main "
-        "story's paragraphs only; markdown: the article as CommonMark; "
+        "story as plain text (title, subheadings, paragraphs; tables with | between "
+        "cells); markdown: the article as CommonMark; "
         "displacy: spaCy displaCy manual format; "
         "timeml: stories with TIMEX3 tags",
     )
