@@ -20,7 +20,7 @@ from tui.errors import LedeError
 from tui.ingest import read_string
 from tui.ingest.decode import sanitize
 from tui.ingest.text import text_blocks
-from tui.invariants import check_analysis
+from tui.invariants import check_analysis, check_nothing_lost, lost_characters
 from tui.model import Analysis, Article
 from tui.pipeline import article_from_text
 
@@ -90,14 +90,21 @@ def run_pipeline(text: str) -> Article | None:
 
 
 def check_invariants(text: str, article: Article) -> None:
-    blocks = text_blocks(sanitize(text).text)
+    """Nothing lost against the blocks the input is read as (a text's lines, or a
+    Markdown document's blocks when it sniffs as one), offsets exact, no controls."""
+    raw = read_string(text, "property")
     placed = placed_blocks(article)
     for story in article.stories:
         joined = story.text
         for paragraph in story.paragraphs:
             assert joined[paragraph.start : paragraph.end] == paragraph.text
     # Nothing lost: every block exactly once, in a story or removed.
-    assert sorted(placed) == sorted((b.source_line, b.text) for b in blocks)
+    assert check_nothing_lost(article, raw.blocks, raw.pre_removed) == []
+    if raw.format == "text":
+        assert [(b.source_line, b.text) for b in raw.blocks] == [
+            (b.source_line, b.text) for b in text_blocks(sanitize(text).text)
+        ]
+        assert lost_characters(sanitize(text).text, article) == 0
     for _, content in placed:
         assert not CONTROL.search(content) and "\x1b" not in content
 
