@@ -288,7 +288,7 @@ def _build_main(
             blocks.append(item.block)
     title = title_block.text if title_block else cleaned.metadata.title
     stated = cleaned.metadata.title
-    if title_block and stated and title != stated and title.endswith(stated):
+    if title_block and stated and title and title != stated and title.endswith(stated):
         title = stated  # "BREAKING NEWS: …": the headline without its kicker
     return make_story(
         "main",

@@ -214,9 +214,11 @@ def truecaser(vocabulary: dict[str, str]) -> Callable[[str], str]:
                 lines[index] = fix(line, True)
             else:
                 line = _DATELINE_PLACE.sub(lambda m: fix(m.group(0), True), line)
-                lines[index] = _CAPS_RUN.sub(
-                    lambda m, line=line: fix(m.group(0), not line[: m.start()].strip()), line
-                )
+
+                def in_line(m: re.Match[str], line: str = line) -> str:
+                    return fix(m.group(0), not line[: m.start()].strip())
+
+                lines[index] = _CAPS_RUN.sub(in_line, line)
         return "\n".join(lines)
 
     return truecase

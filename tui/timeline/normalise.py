@@ -699,6 +699,7 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
     if ctx.dct is None:
         return _month_value(None, month, _mod(match))
     direction = _direction(ctx) if ctx.tense != "present" else None
+    year: int | None
     if direction == "past":
         year = ctx.dct.year if month <= ctx.dct.month else ctx.dct.year - 1
     elif direction == "future":
