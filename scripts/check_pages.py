@@ -138,8 +138,13 @@ def main() -> int:
         metavar="N",
         help="also check byte-identical JSON across processes on N pages",
     )
-    parser.add_argument("--reader", type=int, default=0, metavar="N",
-                        help="also open N pages in the reader and press keys")
+    parser.add_argument(
+        "--reader",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also open N pages in the reader and press keys",
+    )
     parser.add_argument("--json", type=Path, help="write every page's result here")
     args = parser.parse_args()
 

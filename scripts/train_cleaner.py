@@ -153,9 +153,11 @@ def main() -> int:
     started = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:
         pages = [p for p in pool.map(page, keys, chunksize=8) if p and p[1]]
-    print(f"{len(pages)} pages, {sum(len(p[1]) for p in pages)} blocks, "
-          f"{sum(sum(p[2]) for p in pages)} labelled article text "
-          f"({time.perf_counter() - started:.0f} s)")
+    print(
+        f"{len(pages)} pages, {sum(len(p[1]) for p in pages)} blocks, "
+        f"{sum(sum(p[2]) for p in pages)} labelled article text "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
     fold = [i % FOLDS for i in range(len(pages))]
     ys = [np.array(labels, dtype=float) for _, _, labels in pages]
     # Each fold's rows use the vocabulary learned without its pages.
@@ -180,6 +182,7 @@ def main() -> int:
         for i in range(len(pages)):
             if fold[i] == k:
                 oof[i] = logits(xs[i], *fitted)
+
     def stage2(x: np.ndarray, row: list[dict[str, float]], logit: np.ndarray) -> np.ndarray:
         ctx = context_features(list(map(float, logit)))
         both = [{**r, **c} for r, c in zip(row, ctx, strict=True)]
@@ -208,8 +211,10 @@ def main() -> int:
                 fn += int((~predicted & truth).sum())
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
         f1 = 2 * precision * recall / (precision + recall)
-        print(f"{name} ({len(cols)} features), 5-fold by page: accuracy {hits / total:.3f}, "
-              f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+        print(
+            f"{name} ({len(cols)} features), 5-fold by page: accuracy {hits / total:.3f}, "
+            f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+        )
     # Snippet F1 (as score_web.py counts it) of "keep what scores above t",
     # from out-of-fold scores: what the model alone would do on unseen pages.
     probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
@@ -231,8 +236,10 @@ def main() -> int:
                 fn += sum(norm(s) not in kept for s in item["with"])
                 fp += sum(norm(s) in kept for s in item["without"])
             precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-            print(f"snippets {lang:3} keep p >= {threshold}: P {precision:.3f} R {recall:.3f} "
-                  f"F1 {2 * precision * recall / max(1e-9, precision + recall):.3f}")
+            print(
+                f"snippets {lang:3} keep p >= {threshold}: P {precision:.3f} R {recall:.3f} "
+                f"F1 {2 * precision * recall / max(1e-9, precision + recall):.3f}"
+            )
     if args.folds_to:
         # One model per fold, trained without that fold's pages: scoring a page
         # with its fold's model is a held-out figure for the whole cleaner.
@@ -243,9 +250,16 @@ def main() -> int:
             chrome, article = vocabulary([pages[i] for i in train])
             first_k = fit_pages(xs, ys, train)
             inner = fit_pages(x2, ys, train)
-            (args.folds_to / f"fold{k}.json").write_text(json.dumps({
-                "stage1": layer(names1, first_k), "stage2": layer(names2, inner),
-                "vocabulary": {"chrome": chrome, "article": article}}), encoding="utf-8")
+            (args.folds_to / f"fold{k}.json").write_text(
+                json.dumps(
+                    {
+                        "stage1": layer(names1, first_k),
+                        "stage2": layer(names2, inner),
+                        "vocabulary": {"chrome": chrome, "article": article},
+                    }
+                ),
+                encoding="utf-8",
+            )
             assignment.update({pages[i][0]: k for i in range(len(pages)) if fold[i] == k})
         (args.folds_to / "folds.json").write_text(json.dumps(assignment), encoding="utf-8")
         print(f"wrote {FOLDS} fold models to {args.folds_to}")

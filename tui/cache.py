@@ -18,6 +18,7 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import TypedDict
 
 from tui import __version__
 from tui.model import SCHEMA_VERSION, Analysis, Article, analysis_from_dict
@@ -91,6 +92,14 @@ def cache_key(article: Article, date: str | None, model: str | None) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
+class CacheInfo(TypedDict):
+    """What ``lede cache info`` prints."""
+
+    path: str
+    entries: int
+    bytes: int
+
+
 class Cache:
     """Get and put analyses; every failure degrades to "no cache" with a warning."""
 
@@ -109,10 +118,12 @@ class Cache:
             self._connection = self._open()
         except sqlite3.DatabaseError as error:
             if "locked" in str(error) or "busy" in str(error):
-                return self._give_up(f"the cache is locked ({error}); going on without it")
+                self._give_up(f"the cache is locked ({error}); going on without it")
+                return None
             self._rebuild(error)
         except OSError as error:
-            return self._give_up(f"cannot use the cache at {self.path} ({error.strerror})")
+            self._give_up(f"cannot use the cache at {self.path} ({error.strerror})")
+            return None
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
@@ -182,7 +193,7 @@ class Cache:
         except sqlite3.DatabaseError as error:
             self._give_up(f"cannot write to the cache ({error}); going on without it")
 
-    def info(self) -> dict[str, object]:
+    def info(self) -> CacheInfo:
         connection = self._connect()
         entries = 0
         if connection is not None:

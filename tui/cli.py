@@ -143,7 +143,7 @@ def _cache(args: argparse.Namespace) -> int:
     cache = Cache()
     if args.action == "info":
         info = cache.info()
-        print(f"{info['path']}: {info['entries']} analyses, {int(info['bytes']) / 1024:.0f} KiB")
+        print(f"{info['path']}: {info['entries']} analyses, {info['bytes'] / 1024:.0f} KiB")
     else:
         print(f"lede: removed {cache.clear()} cached analyses")
     return 0

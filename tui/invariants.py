@@ -14,6 +14,7 @@ the options, so they are stable across runs and processes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -119,7 +120,8 @@ def lost_characters(source_text: str, article: Article) -> int:
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
+    # Composed (NFC) first: "a" + a combining mark and "ä" are one letter either way.
+    return "".join(ch for ch in unicodedata.normalize("NFC", text) if ch.isalnum())
 
 
 def _unique(what: str, ids: list[str]) -> list[str]:

@@ -132,7 +132,7 @@ class LedeApp(App[int]):
         else:
             self.load_article()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.library is not None and isinstance(self.screen, MainScreen):
             self.pop_screen()
             self.sub_title = ""

@@ -51,9 +51,7 @@ def wrap_items(items: list[Item], width: int) -> list[Line]:
             if item.kind in ROWS:
                 lines.append(Line(index, start, end))
             else:
-                lines.extend(
-                    Line(index, start + a, start + b) for a, b in _wrap(row, width)
-                )
+                lines.extend(Line(index, start + a, start + b) for a, b in _wrap(row, width))
             start = end + 1
     return lines
 

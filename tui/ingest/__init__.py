@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.errors import LedeError
-from tui.ingest.decode import DecodedText, decode_bytes, sanitize
+from tui.ingest.decode import DecodedText, decode_bytes, decode_page, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
 from tui.ingest.text import text_blocks
 from tui.ingest.url import fetch, is_url
@@ -56,7 +56,10 @@ def read_path(path: str | Path) -> RawArticle:
         return read_url(str(path))
     path = Path(path)
     data = read_bytes(path)
-    decoded = decode_bytes(data, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        decoded = decode_page(data, str(path))
+    else:
+        decoded = decode_bytes(data, str(path))
     raw = _from_text(decoded, str(path), sniff(decoded.text, path.name))
     sidecar = read_sidecar(path)
     for key, value in sidecar.items():

@@ -61,6 +61,28 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
     return sanitize(text, encoding)
 
 
+def decode_page(data: bytes, name: str) -> DecodedText:
+    """An HTML page's bytes as text, cleaned only where it needs it.
+
+    Most of a page is markup and scripts no reader sees: when it holds no
+    control character and no mojibake, it is only decoded, and each block
+    of text taken from it is cleaned on its own (``tidy``); otherwise the
+    whole page is cleaned as a text would be.
+    """
+    if not data.strip():
+        raise LedeError(f"{name}: the file is empty")
+    encoding = _detect_encoding(data, name)
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    if _ANY_CONTROL.search(text) or _is_mojibake(text):
+        return sanitize(text, encoding)
+    return DecodedText(text, encoding, 0)
+
+
+def tidy(text: str) -> str:
+    """One piece of text as ``sanitize`` leaves it (for text cut out of a page)."""
+    return sanitize(text).text
+
+
 def sanitize(text: str, encoding: str = "utf-8") -> DecodedText:
     """Normalise line ends and whitespace and drop control sequences.
 

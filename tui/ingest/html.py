@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from tui.ingest.decode import tidy
 from tui.ingest.pagemeta import page_language, page_metadata
 from tui.model import Block, BlockKind, BlockPlace, Metadata, RemovedBlock
 
@@ -145,7 +146,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         # script's props): the extractor's paragraphs are the blocks, and the
         # page's own text is all furniture.
         line = _data_line(html)
-        blocks = [Block(p.strip(), line) for p in extracted.split("\n") if p.strip()]
+        blocks = [Block(tidy(p), line) for p in extracted.split("\n") if tidy(p)]
         removed = [RemovedBlock(b.text, reasons.of(b.element), b.line) for b in page]
         return HtmlReading(blocks, removed, metadata, stated, True, links)
     title = _title_block(page, share, metadata.title)
@@ -205,6 +206,7 @@ def page_blocks(tree: Any) -> Any:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag not in BLOCK_TAGS or element in skip:
             continue
+        # The page was only decoded: its text is cleaned here, a block at a time.
         if tag == "table" and _is_data_table(element):
             skip.update(element.iterdescendants())
             if text := _table_text(element):
@@ -213,7 +215,8 @@ def page_blocks(tree: Any) -> Any:
         own_only = element in containers
         kind, level = _kind(element)
         for line, text in _lines(element, own_only):
-            yield PageBlock(element, text, line, kind, level)
+            if text := tidy(text):
+                yield PageBlock(element, text, line, kind, level)
 
 
 def _mark_places(page: list[PageBlock], kept: list[bool]) -> None:
@@ -322,10 +325,10 @@ def _table_text(table: Any) -> str:
     """A data table as text: one line a row, cells split by a tab."""
     rows = []
     caption = table.find("caption")
-    if caption is not None and (text := _SPACES.sub(" ", caption.text_content()).strip()):
+    if caption is not None and (text := tidy(_SPACES.sub(" ", caption.text_content()).strip())):
         rows.append(text)
     for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
-        cells = [_SPACES.sub(" ", c.text_content()).strip() for c in row.xpath("./td|./th")]
+        cells = [tidy(_SPACES.sub(" ", c.text_content()).strip()) for c in row.xpath("./td|./th")]
         if any(cells):
             rows.append("\t".join(cells))
     return "\n".join(rows)

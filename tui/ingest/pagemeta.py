@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tui.ingest.decode import tidy
 from tui.model import Metadata
 
 # Separators sites put between a headline and their own name.
@@ -48,6 +49,9 @@ def page_metadata(
         if page_title and (not title or _words(title) == _words(metadata.site or "")):
             title = page_title  # the extractor took the site's name for the title
         metadata.title = clean_title(title, metadata.site, found.hostname, headings)
+        for name in ("title", "site", "byline"):
+            if value := getattr(metadata, name):
+                setattr(metadata, name, tidy(value) or None)
         categories = [*(found.categories or []), *(found.tags or [])]
         metadata.categories = list(dict.fromkeys(c.strip() for c in categories if c.strip()))
         if found.date and re.match(r"\d{4}-\d{2}-\d{2}$", found.date):

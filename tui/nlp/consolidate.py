@@ -362,13 +362,13 @@ def _entity(cluster: _Cluster) -> Entity:
 
 def _vote(cluster: _Cluster) -> str:
     """One label for the entity: longer forms outweigh bare short ones."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     multiword_person = any(
         m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions
     )
     for mention in cluster.mentions:
         words = len(mention.text.split())
-        weight = 1 + 2 * (words - 1)
+        weight = 1.0 + 2 * (words - 1)
         # A lone one-word "person" with no full name anywhere is weak evidence.
         if mention.label == "PERSON" and words == 1 and not multiword_person:
             weight = 0.5

@@ -241,9 +241,7 @@ def shouted_words(mentions: list[RawMention], vocabulary: dict[str, str]) -> lis
         m
         for m in mentions
         if not (
-            m.text.isupper()
-            and " " not in m.text
-            and vocabulary.get(m.text.lower(), "").islower()
+            m.text.isupper() and " " not in m.text and vocabulary.get(m.text.lower(), "").islower()
         )
     ]
 
@@ -375,9 +373,7 @@ def competitors(texts: dict[str, str], found: list[RawMention]) -> list[RawMenti
             if not is_country(match.group("country")) or is_known_place(name):
                 continue
             start, end = match.span("name")
-            inside = [
-                m for m in mentions if m.story == story and start <= m.start and m.end <= end
-            ]
+            inside = [m for m in mentions if m.story == story and start <= m.start and m.end <= end]
             crossing = [
                 m for m in mentions
                 if m.story == story and m.start < end and start < m.end and m not in inside
@@ -395,6 +391,7 @@ _SIDE = r"[A-Z][\w.'’&\-]*(?:\s+(?:[A-Z(][\w.'’&()\-]*|de|of|del|la)){0,3}"
 _STANDINGS = re.compile(rf"^(?P<a>{_SIDE})\s+\d+(?:\s+[\d.\-/]+|\s+-)+\s*$")
 # "Karlsruhe 2 Hansa Rostock 0", "Lotte 6 Hyundai 2 (10 innings)": a result.
 _RESULT = re.compile(rf"^(?P<a>{_SIDE})\s+\d+\s+(?P<b>{_SIDE})\s+\d+(?:\s+\(.*\))?\s*$")
+
 
 def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMention]:
     """Teams in results and standings lines, where the model found nothing.

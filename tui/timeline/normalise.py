@@ -247,9 +247,7 @@ def _narrow(interval: Interval, mod: str | None) -> Interval:
 def _part_of_day(day: date, words: str) -> Value:
     """ "Thursday morning", "tonight": the day, as news annotation gives it (TimeBank
     marks the day, not the part of it); the label keeps the part of the day."""
-    return Value(
-        "DATE", day.isoformat(), "day", f"{day_label(day)}, {words}", interval=(day, day)
-    )
+    return Value("DATE", day.isoformat(), "day", f"{day_label(day)}, {words}", interval=(day, day))
 
 
 def _unknown(text: str, relative: str, granularity: str | None = None) -> Value:
@@ -561,9 +559,9 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
         return _unknown(match.group(0), f"{step:+d} {unit}", unit)
     day = shift_date(base, unit, step)
     value = _at_granularity(day, unit, mod)
-    if part in {"earlier", "later"} and value.interval:
+    if part in {"earlier", "later"} and value.interval and ctx.dct is not None:
         start, end = value.interval
-        clipped = (start, ctx.dct) if part == "earlier" else (ctx.dct, end)
+        clipped: tuple[date, date] = (start, ctx.dct) if part == "earlier" else (ctx.dct, end)
         where = "in" if unit != "week" else "during"
         return Value(
             value.type,
@@ -787,7 +785,10 @@ def _weekend(match: re.Match[str], ctx: Context) -> Value | None:
     year, week, _ = saturday.isocalendar()
     sunday = saturday + timedelta(days=1)
     return Value(
-        "DATE", f"{year}-W{week:02d}-WE", "weekend", f"weekend of {day_label(saturday)}",
+        "DATE",
+        f"{year}-W{week:02d}-WE",
+        "weekend",
+        f"weekend of {day_label(saturday)}",
         interval=(saturday, sunday),
     )
 

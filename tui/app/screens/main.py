@@ -124,7 +124,7 @@ class MainScreen(Screen[None]):
         """The cleaned text, before any analysis: readable at once."""
         self.article = article
         self.app.sub_title = article.title or ""
-        self.query_one(StoryBar).show(article.stories)
+        self.query_one(StoryBar).set_stories(article.stories)
         self.story_index = 0
         self._show_story()
         self.refresh_bindings()  # story keys act only with several stories

@@ -22,7 +22,7 @@ def story_tab_label(number: int, story: Story) -> Content:
 class StoryBar(Tabs, can_focus=False):
     """Tabs for the stories; ``[``/``]`` and 1–9 switch from anywhere."""
 
-    def show(self, stories: list[Story]) -> None:
+    def set_stories(self, stories: list[Story]) -> None:
         self.clear()
         for number, story in enumerate(stories, start=1):
             self.add_tab(Tab(story_tab_label(number, story), id=f"story-{number - 1}"))
