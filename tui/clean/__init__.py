@@ -243,7 +243,9 @@ def _learned_labels(
 
     rules = [rule_kind(label.kind, label.reason) for label in labels]
     out = []
-    scores = score([b.text for b in blocks], features, rules)
+    # Only blocks the rules read as prose can be removed with the model's cue.
+    prose = {i for i, label in enumerate(labels) if label.kind == "prose"}
+    scores = score([b.text for b in blocks], features, rules, reasons_for=prose)
     kept = [i for i, s in enumerate(scores) if s.probability >= KEEP]
     last = kept[-1] if kept else len(blocks)
     run_end = _sentence_run_end(labels, last)

@@ -21,6 +21,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -343,21 +344,29 @@ def _layers() -> tuple[_Layer, _Layer]:
 
 
 def score(
-    texts: list[str], feats: list[BlockFeatures] | None = None, rules: list[str] | None = None
+    texts: list[str],
+    feats: list[BlockFeatures] | None = None,
+    rules: list[str] | None = None,
+    reasons_for: Container[int] | None = None,
 ) -> list[Scored]:
-    """The probability that each block is article text, and the cue against it
-    (said only for blocks below ``KEEP``: only they need a reason)."""
+    """The probability that each block is article text, and the cue against it.
+
+    The cue is said only for blocks below ``KEEP`` (only they need a reason),
+    and of those only for the indices in ``reasons_for`` when it is given:
+    naming a cue costs as much as the score, and most blocks never show one.
+    """
     if not texts:
         return []
     first, second = _layers()
     rows = features(texts, feats=feats, rules=rules)
     logits = [first.logit(row) for row in rows]
     scored = []
-    for row, ctx in zip(rows, context_features(logits), strict=True):
+    for index, (row, ctx) in enumerate(zip(rows, context_features(logits), strict=True)):
         both = {**row, **ctx}
         both.update(interactions(both))
         probability = _sigmoid(second.logit(both))
-        scored.append(Scored(probability, second.cue(both) if probability < KEEP else ""))
+        wanted = probability < KEEP and (reasons_for is None or index in reasons_for)
+        scored.append(Scored(probability, second.cue(both) if wanted else ""))
     return scored
 
 
