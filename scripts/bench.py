@@ -100,8 +100,8 @@ def bench_clean() -> None:
 
 def bench_nlp() -> None:
     from tui.nlp.consolidate import consolidate
+    from tui.nlp.loader import load_pipeline
     from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
-    from tui.nlp.model import load_pipeline
     from tui.nlp.storydoc import parse_stories
     from tui.pipeline import analyze_article, article_from_text, default_source, read_article
     from tui.timeline import build_timeline, find_time_expressions
@@ -339,7 +339,7 @@ async def _big() -> None:
 def bench_batch() -> None:
     """Reopening a cached analysis; a folder of 500 articles with --jobs 2 against nlp.pipe."""
     from tui.cache import Cache
-    from tui.nlp.model import load_pipeline
+    from tui.nlp.loader import load_pipeline
     from tui.pipeline import Options, analyze_cached, default_source, read_article
 
     with tempfile.TemporaryDirectory() as folder:

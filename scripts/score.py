@@ -47,7 +47,7 @@ def gold_spans(texts: dict[str, str], items: list[list[str]]) -> list[tuple[Span
 
 
 def raw_spacy_entities(analysis: Analysis) -> list[tuple[Span, str]]:
-    from tui.nlp.model import load_pipeline
+    from tui.nlp.loader import load_pipeline
 
     nlp, _ = load_pipeline(None)
     out = []
@@ -63,7 +63,7 @@ def raw_spacy_entities(analysis: Analysis) -> list[tuple[Span, str]]:
 
 
 def raw_spacy_times(analysis: Analysis) -> list[tuple[Span, str | None]]:
-    from tui.nlp.model import load_pipeline
+    from tui.nlp.loader import load_pipeline
 
     nlp, _ = load_pipeline(None)
     out = []

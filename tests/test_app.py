@@ -92,8 +92,8 @@ async def test_selecting_an_entity_highlights_and_steps_through_mentions() -> No
         await pilot.press("enter")  # the first row: Ri Yong-ho
         await pilot.pause()
         assert screen.selected_entity == "person:ri-yong-ho"
-        assert screen.cursor == 0
-        target = screen.current_target
+        assert screen.stepper.cursor == 0
+        target = screen.stepper.current
         assert target is not None and screen.article_view.is_offset_visible(target.start)
         # The timeline narrows to the events that involve Ri.
         assert 0 < len(screen.timeline_pane.shown) < 11
@@ -101,12 +101,12 @@ async def test_selecting_an_entity_highlights_and_steps_through_mentions() -> No
         for _ in range(6):
             await pilot.press("n")
             stories.add(screen.story_index)
-            target = screen.current_target
+            target = screen.stepper.current
             assert target is not None and screen.article_view.is_offset_visible(target.start)
         assert stories == {0, 1}  # n crossed into the embedded story and back
-        assert screen.cursor == 0  # six mentions: back to the first
+        assert screen.stepper.cursor == 0  # six mentions: back to the first
         await pilot.press("N")
-        assert screen.cursor == 5
+        assert screen.stepper.cursor == 5
         await pilot.press("a")
         assert len(screen.timeline_pane.shown) == 11
 
@@ -147,18 +147,18 @@ async def test_search_counts_and_steps_through_matches() -> None:
         await pilot.press("slash")
         await pilot.press(*"moscow")
         await pilot.pause()
-        assert len(screen.search_targets) == 4
+        assert len(screen.stepper.matches) == 4
         assert "4 matches" in str(screen.article_view.border_subtitle)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.cursor == 0
+        assert screen.stepper.cursor == 0
         await pilot.press("n")
-        assert screen.cursor == 1
-        target = screen.current_target
+        assert screen.stepper.cursor == 1
+        target = screen.stepper.current
         assert target is not None
         assert screen.story.text[target.start : target.end] == "Moscow"
         await pilot.press("escape")
-        assert screen.search_targets == []
+        assert screen.stepper.matches == []
 
 
 async def test_filter_entity_types() -> None:
@@ -292,7 +292,7 @@ async def test_untrusted_text_is_shown_literally_everywhere(tmp_path: Path) -> N
         assert "control characters removed" in screen.article_view.all_text()
         await pilot.press("slash", *"[/]", "enter")
         await pilot.pause()
-        assert len(screen.search_targets) == 1
+        assert len(screen.stepper.matches) == 1
         # Nothing drawn on screen carries a hyperlink (or any link) from the text.
         strips = screen._compositor.render_strips()
         drawn = "".join(segment.text for strip in strips for segment in strip)

@@ -74,12 +74,12 @@ async def test_names_differing_only_in_case_open_select_and_step(tmp_path: Path)
             await pilot.press("e", "enter")
             await pilot.pause()
             assert screen.selected_entity == entity.id
-            assert len(screen.mention_targets) == len(entity.mentions)
+            assert len(screen.stepper.mentions) == len(entity.mentions)
             await pilot.press("n")
             await pilot.pause()
-            assert screen.cursor == (1 if len(entity.mentions) > 1 else 0)
+            assert screen.stepper.cursor == (1 if len(entity.mentions) > 1 else 0)
             await pilot.press("N")
-            assert screen.cursor == 0
+            assert screen.stepper.cursor == 0
         assert app.is_running
 
 
@@ -233,13 +233,13 @@ def test_a_big_article_is_analysed_in_a_child_with_two_parsers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reader's path for big articles: a child process, spaCy in two processes."""
-    from tui.app.remote import analyse_in_process
+    from tui.app.analysis_process import analyze_in_process
     from tui.nlp import storydoc
     from tui.pipeline import Options, read_article
 
     monkeypatch.setattr(storydoc, "PARALLEL_CHARS", 0)  # the child inherits it (fork)
     seen: list[float] = []
-    analysis = analyse_in_process(
+    analysis = analyze_in_process(
         read_article(_article(tmp_path)), Options(), False, seen.append, lambda: False
     )
     assert analysis is not None

@@ -6,7 +6,7 @@ from tests.conftest import SAMPLE_DATA
 from tui.app.app import LedeApp
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
-from tui.app.screens.others import OthersScreen
+from tui.app.screens.other_articles import OthersScreen
 
 
 async def _scanned(pilot, app: LedeApp) -> LibraryScreen:

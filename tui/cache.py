@@ -59,7 +59,7 @@ def model_fingerprint(model: str | None) -> str:
 
     import spacy
 
-    from tui.nlp.model import DEFAULT_MODELS
+    from tui.nlp.loader import DEFAULT_MODELS
 
     for name in (model,) if model else DEFAULT_MODELS:
         try:

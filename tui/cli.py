@@ -19,7 +19,7 @@ from tui.errors import LedeError
 
 if TYPE_CHECKING:
     from tui.cache import Cache
-    from tui.pipeline import Options
+    from tui.options import Options
 
 FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
 
@@ -151,7 +151,8 @@ def _cache(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
-    from tui.pipeline import Options, default_source, read_raw
+    from tui.options import Options
+    from tui.pipeline import default_source, read_raw
 
     source: str | Path = args.source or default_source()
     if args.date:
@@ -186,7 +187,7 @@ def _keyboard_from_tty() -> None:
 
 def _analyze(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
-    from tui.pipeline import Options
+    from tui.options import Options
 
     fmt = "json" if args.json else (args.format or "rich")
     if args.date:

@@ -112,6 +112,11 @@ class Story:
     def text(self) -> str:
         return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
 
+    def line_span(self) -> tuple[int, int]:
+        """The first and last source line of the story, its title included."""
+        lines = [p.source_line for p in self.paragraphs] + [self.title_line or 0]
+        return min(lines), max(lines)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -172,6 +177,27 @@ class Article:
     @property
     def title(self) -> str | None:
         return self.metadata.title or (self.stories[0].title if self.stories else None)
+
+    def story_number(self, story_id: str) -> int:
+        """The story's place in the story bar (0 is the main story)."""
+        return next(i for i, story in enumerate(self.stories) if story.id == story_id)
+
+    def removed_in(self, story: Story) -> list[RemovedBlock]:
+        """The removed blocks that stood among this story's lines.
+
+        A block removed between an embedded story's first and last line was
+        part of it; every other removed block belongs to the main story.
+        """
+        spans = {s.id: s.line_span() for s in self.stories if s.kind == "embedded"}
+
+        def owner(block: RemovedBlock) -> str:
+            return next(
+                (sid for sid, (low, high) in spans.items() if low <= block.source_line <= high),
+                "main",
+            )
+
+        wanted = story.id if story.kind == "embedded" else "main"
+        return [block for block in self.removed if owner(block) == wanted]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +346,17 @@ class Analysis:
     @property
     def title(self) -> str | None:
         return self.article.title
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None (a stale selection after re-analysis)."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def sentence_at(self, story_id: str, offset: int) -> tuple[int, int] | None:
+        """The sentence holding ``offset``, else the first one after it."""
+        for start, end in self.sentences.get(story_id, []):
+            if start <= offset < end or offset < start:
+                return start, end
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         article = self.article

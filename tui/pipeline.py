@@ -8,7 +8,7 @@ so the reader can show text before the language model has loaded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from tui.clean import clean
 from tui.ingest import RawArticle, read_path, read_string
 from tui.ingest.sidecar import parse_iso_date
 from tui.model import Analysis, Article
+from tui.options import Options
 from tui.segment import segment
 
 if TYPE_CHECKING:
@@ -24,15 +25,6 @@ if TYPE_CHECKING:
 SAMPLE_ARTICLE = (
     Path(__file__).resolve().parent.parent / "sample_data" / "north-korea-fm-russia.txt"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """What a user can set; part of what makes an analysis reproducible."""
-
-    date: str | None = None  # publication date, YYYY-MM-DD; overrides the source
-    model: str | None = None  # spaCy pipeline name; None picks the default
-    nlp: bool = True  # run the language stages (entities, timeline)
 
 
 def default_source() -> Path:
@@ -47,11 +39,9 @@ def read_raw(source: str | Path) -> RawArticle:
 def build_article(raw: RawArticle, options: Options = Options()) -> Article:
     """Clean and segment a raw article (no language model needed)."""
     if options.date:
-        raw.metadata.date = parse_iso_date(options.date)
-        raw.metadata.date_source = "option"
-        raw.stated = raw.stated | {"date"}
-    article, _ = segment(clean(raw))
-    return article
+        given = replace(raw.metadata, date=parse_iso_date(options.date), date_source="option")
+        raw = replace(raw, metadata=given, stated=raw.stated | {"date"})
+    return segment(clean(raw))
 
 
 def read_article(source: str | Path, options: Options = Options()) -> Article:
@@ -73,15 +63,17 @@ def analyze_article(
     A date in ``options`` replaces the article's: that is how the reader
     re-normalises the timeline when a user gives the date. ``progress``
     hears how much of the text the language model has read (0.0 to 1.0).
+    The analysis holds a new article; the one given is left as it was.
     """
     if options.date and options.date != article.metadata.date:
-        article.metadata.date = parse_iso_date(options.date)
-        article.metadata.date_source = "option"
+        given = replace(article.metadata, date=parse_iso_date(options.date), date_source="option")
+        article = replace(article, metadata=given)
     if not options.nlp:
         return Analysis(article)
     from tui.language import article_language
 
-    article.metadata.language = article_language(article)
+    language = article_language(article)
+    article = replace(article, metadata=replace(article.metadata, language=language))
     from tui.nlp import analyze_language
 
     return analyze_language(article, options, progress)

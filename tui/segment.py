@@ -45,17 +45,14 @@ HEADINGS = ("heading", "related")
 
 
 @dataclass(frozen=True, slots=True)
-class HeadingDecision:
-    """Why a heading was read as it was; kept for tests and explanations."""
+class _Judgement:
+    """Whether a heading opens an embedded story, and how many paragraphs it runs."""
 
-    text: str
     embedded: bool
-    lede_overlap: float
-    margins: tuple[float, ...]
     length: int
 
 
-def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
+def segment(cleaned: Cleaned) -> Article:
     """Build the article's stories from the cleaner's kept blocks."""
     kept = cleaned.kept
     title_block = kept[cleaned.title_index].block if cleaned.title_index is not None else None
@@ -63,7 +60,6 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
     title_text = title_block.text if title_block else (cleaned.metadata.title or "")
 
     owner = ["main"] * len(body)  # which story each body block belongs to
-    decisions: list[HeadingDecision] = []
     embedded_count = 0
     candidates = [
         i
@@ -81,7 +77,6 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
             continue
         outside = main.outside(h, end, owner)
         decision = _judge(body, h, end, title_text, outside, weigher)
-        decisions.append(decision)
         if decision.embedded:
             embedded_count += 1
             for i in range(h, h + 1 + decision.length):
@@ -114,8 +109,7 @@ def segment(cleaned: Cleaned) -> tuple[Article, list[HeadingDecision]]:
                 title_as_written=head.block.text,
             )
         )
-    article = Article(cleaned.source, cleaned.metadata, stories, removed)
-    return article, decisions
+    return Article(cleaned.source, cleaned.metadata, stories, removed)
 
 
 def _may_open_story(item: KeptBlock, body_known: bool) -> bool:
@@ -203,7 +197,7 @@ def _judge(
     title: str,
     outside: _Outside,
     weigher: _Weigher,
-) -> HeadingDecision:
+) -> _Judgement:
     """Decide whether heading ``h`` opens an embedded story, and how long it is.
 
     Paragraphs under the heading are compared with two signatures: the
@@ -271,7 +265,7 @@ def _judge(
         and (leans or n == 1 or marked)
         and (reintroduced or distinct)
     )
-    return HeadingDecision(body[h].block.text, embedded, overlap, tuple(margins), length)
+    return _Judgement(embedded, length)
 
 
 def _build_main(

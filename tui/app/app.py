@@ -17,9 +17,16 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app.analysis_process import analyze_in_process, is_big
 from tui.app.commands import COMMANDS
 from tui.app.errors import one_line, record
-from tui.app.remote import analyse_in_process, is_big
+from tui.app.messages import (
+    AnalysisFailed,
+    AnalysisProgress,
+    AnalysisReady,
+    ArticleLoaded,
+    LibraryArticleUpdated,
+)
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
@@ -98,20 +105,26 @@ class LedeApp(App[int]):
             try:
                 articles[path] = read_article(path, self.options)
             except Exception as error:
-                self.call_from_thread(library.update, path, one_line(error))
+                self.post_message(LibraryArticleUpdated(path, one_line(error)))
                 continue
-            self.call_from_thread(library.update, path, articles[path])
+            self.post_message(LibraryArticleUpdated(path, articles[path]))
         cache = Cache() if self.use_cache else None
         for path, article in articles.items():
             try:
                 analysis = analyze_cached(article, self.options, cache)
             except Exception as error:
                 record(f"analysing {path}", error)
-                self.call_from_thread(library.failed, path, one_line(error))
+                self.post_message(AnalysisFailed(one_line(error), path))
                 continue
-            for entity in analysis.entities:
-                self.entity_index.setdefault(entity.id, set()).add(path)
-            self.call_from_thread(library.update, path, article, analysis)
+            self.post_message(LibraryArticleUpdated(path, article, analysis))
+
+    def on_library_article_updated(self, message: LibraryArticleUpdated) -> None:
+        if self.library is None:
+            return
+        if message.analysis is not None:
+            for entity in message.analysis.entities:
+                self.entity_index.setdefault(entity.id, set()).add(message.path)
+        self.library.update(message.path, message.article, message.analysis)
 
     async def open_article(self, path: Path) -> None:
         """Open an article of the library; backspace comes back."""
@@ -123,7 +136,7 @@ class LedeApp(App[int]):
         if known is not None:
             self.article = known.article
             self.main_screen.show_article(known.article)
-            self._analysis_ready(known)
+            self.on_analysis_ready(AnalysisReady(known))
         elif library is not None and path in library.failures and isinstance(read, Article):
             # The analysis failed: the cleaned text is still there to read.
             self.article = read
@@ -167,18 +180,12 @@ class LedeApp(App[int]):
         """Read, clean and segment: fast, no model; the text is on screen at once."""
         raw = self._raw or read_raw(self.source)
         article = build_article(raw, self.options)
-        self.call_from_thread(self._article_ready, article)
+        self.post_message(ArticleLoaded(article))
         return article
 
-    def _article_ready(self, article: Article) -> None:
-        self.article = article
-        self.main_screen.show_article(article)
-        self.analyse(article, self.options)
-
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def analyse(self, article: Article, options: Options) -> Analysis | None:
+    def analyze(self, article: Article, options: Options) -> Analysis | None:
         """The language stages, in a child process for big articles."""
-        copy = replace(article, metadata=replace(article.metadata))
         shown = -1
 
         def progress(fraction: float) -> None:
@@ -186,30 +193,48 @@ class LedeApp(App[int]):
             percent = int(fraction * 100)
             if percent != shown:
                 shown = percent
-                self.call_from_thread(self.main_screen.show_progress, percent)
+                self.post_message(AnalysisProgress(percent))
 
-        if is_big(copy):
+        if is_big(article):
             worker = get_current_worker()
-            analysis = analyse_in_process(
-                copy, options, self.use_cache, progress, lambda: worker.is_cancelled
+            analysis = analyze_in_process(
+                article, options, self.use_cache, progress, lambda: worker.is_cancelled
             )
             if analysis is None:
                 return None
         elif self.use_cache:
             from tui.cache import Cache
 
-            analysis = analyze_cached(copy, options, Cache(), progress)
+            analysis = analyze_cached(article, options, Cache(), progress)
         else:
-            analysis = analyze_article(copy, options, progress)
-        self.call_from_thread(self._analysis_ready, analysis)
+            analysis = analyze_article(article, options, progress)
+        self.post_message(AnalysisReady(analysis))
         return analysis
 
-    def _analysis_ready(self, analysis: Analysis) -> None:
+    # --- what the workers report ------------------------------------------------
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        self.article = message.article
+        self._in_main(lambda screen: screen.show_article(message.article))
+        self.analyze(message.article, self.options)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self._in_main(lambda screen: screen.show_progress(message.percent))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        analysis = message.analysis
         self.analysis = analysis
         self.article = analysis.article
-        if self.library is not None:
-            self.main_screen.entities_pane.elsewhere = self.elsewhere_counts()
-        self.main_screen.show_analysis(analysis)
+        elsewhere = self.elsewhere_counts() if self.library is not None else None
+        self._in_main(lambda screen: screen.show_analysis(analysis, elsewhere))
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        """An analysis failed: a library marks the article's row, the reader its panes."""
+        if message.path is not None:
+            if self.library is not None:
+                self.library.failed(message.path, message.message)
+            return
+        self._in_main(lambda screen: screen.show_analysis_error(message.message))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a worker's failure becomes what the user sees."""
@@ -222,7 +247,7 @@ class LedeApp(App[int]):
             self.show_error("Cannot open the article", one_line(error))
         elif group == "analysis":
             record("analysing the article", error)
-            self._in_main(lambda screen: screen.show_analysis_error(one_line(error)))
+            self.post_message(AnalysisFailed(one_line(error)))
         else:
             self.report_error(f"the {group} task", error)
 
@@ -244,15 +269,14 @@ class LedeApp(App[int]):
             timeout=10,
         )
 
-    def reanalyse(self, date: str) -> None:
+    def reanalyze(self, date: str) -> None:
         """Give the publication date and re-normalise the timeline."""
         if self.article is None:
             return
         self.options = replace(self.options, date=date)
-        main = self.main_screen
-        main.timeline_pane.loading = True
+        self._in_main(lambda screen: screen.wait_for_timeline())
         self.notify(f"Publication date set to {date}", timeout=3)
-        self.analyse(self.article, self.options)
+        self.analyze(self.article, self.options)
 
     async def action_quit(self) -> None:
         self.exit(0)

@@ -131,7 +131,8 @@ def clean(raw: RawArticle) -> Cleaned:
         blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
     )
     labels = _mark_contents(blocks, labels)
-    metadata = raw.metadata
+    # What the text says (title, byline, date) fills in a copy: the raw article stays as read.
+    metadata = replace(raw.metadata, categories=list(raw.metadata.categories))
 
     decisions = _Decisions()
     if raw.controls_removed:

@@ -9,18 +9,6 @@ from typing import Any
 from tui.errors import LedeError
 from tui.model import Block, Metadata
 
-FRONT_MATTER_FIELDS = {
-    "title",
-    "date",
-    "author",
-    "byline",
-    "categories",
-    "tags",
-    "url",
-    "source",
-    "site",
-}
-
 
 def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[str]]:
     """Blocks of a Markdown document, its front matter as metadata, the fields it set."""

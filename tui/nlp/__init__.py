@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tui.model import Analysis, Article
-from tui.pipeline import Options
+from tui.options import Options
 from tui.spans import Occupied
 
 
@@ -18,6 +18,7 @@ def analyze_language(
     article: Article, options: Options, progress: Callable[[float], None] | None = None
 ) -> Analysis:
     from tui.nlp.consolidate import consolidate
+    from tui.nlp.loader import load_pipeline
     from tui.nlp.mentions import (
         casing_vocabulary,
         competitors,
@@ -28,7 +29,6 @@ def analyze_language(
         shouted_words,
         truecaser,
     )
-    from tui.nlp.model import load_pipeline
     from tui.nlp.storydoc import parse_stories
     from tui.timeline import build_timeline, find_time_expressions
     from tui.timeline.summary import summarise
@@ -74,7 +74,7 @@ def _choose_pipeline(language: str | None, override: str | None) -> tuple[str | 
     non-English article is read by a pipeline for its language or not at all.
     """
     from tui.language import language_name
-    from tui.nlp.model import installed_pipelines
+    from tui.nlp.loader import installed_pipelines
 
     if override or language in (None, "en"):
         return override, []

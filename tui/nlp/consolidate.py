@@ -47,10 +47,6 @@ class _Cluster:
     def labels(self) -> Counter[str]:
         return Counter(m.label for m in self.mentions)
 
-    @property
-    def surface_forms(self) -> list[str]:
-        return sorted({m.text for m in self.mentions})
-
     def first_position(self, order: dict[str, int]) -> tuple[int, int]:
         return min((order[m.story], m.start) for m in self.mentions)
 

@@ -46,11 +46,6 @@ def iso_week_value(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
 def day_label(day: date) -> str:
     return (
         f"{calendar.day_abbr[day.weekday()]} {day.day} {calendar.month_abbr[day.month]} {day.year}"

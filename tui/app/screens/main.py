@@ -7,8 +7,6 @@ the others what to show. It never computes an analysis: it renders one.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -25,12 +23,14 @@ from tui.app.errors import contained
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.others import OthersScreen
-from tui.app.widgets.article import ArticleView, Mark
+from tui.app.screens.other_articles import OthersScreen
+from tui.app.widgets.article import ArticleView
 from tui.app.widgets.entities import EntitiesPane
 from tui.app.widgets.storybar import StoryBar
 from tui.app.widgets.timeline import TimelinePane
-from tui.model import ENTITY_TYPES, Analysis, Article, Entity, RemovedBlock, Story
+from tui.model import ENTITY_TYPES, Analysis, Article, Entity, Story
+from tui.reading.highlights import Mark, Selection, base_marks, overlay_marks
+from tui.reading.targets import Stepper, Target, mention_targets
 
 # Under this width the three panes would leave the article under 60 columns:
 # one pane shows at a time.
@@ -38,15 +38,6 @@ NARROW_WIDTH = 140
 PANES = ("entities", "article", "timeline")
 # What "f" cycles through: everything, then one type at a time.
 TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTITY_TYPES[:5]))
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A place to step to with n/N: a mention or a search match."""
-
-    story: int
-    start: int
-    end: int
 
 
 class MainScreen(Screen[None]):
@@ -70,11 +61,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.article: Article | None = None
         self.analysis: Analysis | None = None
-        self.cursor: int = -1  # position in ``targets`` of the current mention/match
-        self.search_query = ""
-        self.search_targets: list[Target] = []
-        self.mention_targets: list[Target] = []
-        self.mode = "mention"  # what n/N step through: "mention" or "search"
+        self.stepper = Stepper()  # what n/N step through, and where they stand
         self._base_cache: dict[tuple[object, ...], list[Mark]] = {}
 
     def compose(self) -> ComposeResult:
@@ -130,9 +117,12 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()  # story keys act only with several stories
 
     @contained("showing the analysis")
-    def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, analysis: Analysis, elsewhere: dict[str, int] | None = None) -> None:
         """Entities, timeline and highlights: each pane on its own, so one failing
-        leaves the others (and the text) working."""
+        leaves the others (and the text) working. ``elsewhere`` counts, per
+        entity, the other articles of a library that name it."""
+        if elsewhere is not None:
+            self.entities_pane.elsewhere = elsewhere
         self.analysis = analysis
         self.article = analysis.article
         self.entities_pane.loading = False
@@ -142,6 +132,10 @@ class MainScreen(Screen[None]):
         self._refresh_entities()
         self._refresh_timeline()
         self._refresh_marks()
+
+    def wait_for_timeline(self) -> None:
+        """The timeline is being worked out again (a new publication date)."""
+        self.timeline_pane.loading = True
 
     def show_progress(self, percent: int) -> None:
         """How far the language model has read, while the panes wait for it."""
@@ -168,31 +162,12 @@ class MainScreen(Screen[None]):
         if story is None:
             return
         view = self.article_view
-        view.show_story(story, self._removed_for(story))
+        view.show_story(story, self.article.removed_in(story) if self.article else [])
         view.border_title = Content(
             "Main story" if story.kind == "main" else f"Embedded story {self.story_index}"
         )
         self.query_one(StoryBar).select(self.story_index)
         self._refresh_marks()
-
-    def _removed_for(self, story: Story) -> list[RemovedBlock]:
-        """Removed blocks drawn in this story: those standing between its lines."""
-        assert self.article is not None
-        embedded = [s for s in self.article.stories if s.kind == "embedded"]
-
-        def span(s: Story) -> tuple[int, int]:
-            lines = [p.source_line for p in s.paragraphs] + [s.title_line or 0]
-            return min(lines), max(lines)
-
-        inside = [
-            b
-            for b in self.article.removed
-            if any(span(s)[0] <= b.source_line <= span(s)[1] for s in embedded)
-        ]
-        if story.kind == "main":
-            return [b for b in self.article.removed if b not in inside]
-        low, high = span(story)
-        return [b for b in inside if low <= b.source_line <= high]
 
     def action_next_story(self) -> None:
         if len(self.stories) > 1:
@@ -212,7 +187,7 @@ class MainScreen(Screen[None]):
         if action == "go_story":
             return bool(parameters) and int(parameters[0]) <= len(self.stories)  # type: ignore[call-overload]
         if action in {"next_match", "previous_match"}:
-            return bool(self._targets()) or None
+            return bool(self.stepper.targets) or None
         if action == "other_articles":
             return bool(getattr(self.app, "library", None)) or None
         if action == "show_all_events":
@@ -260,9 +235,7 @@ class MainScreen(Screen[None]):
     # --- entities ------------------------------------------------------------
 
     def _entity(self, entity_id: str) -> Entity | None:
-        if self.analysis is None:
-            return None
-        return next((e for e in self.analysis.entities if e.id == entity_id), None)
+        return self.analysis.entity(entity_id) if self.analysis is not None else None
 
     @contained("showing the entities")
     def _refresh_entities(self) -> None:
@@ -293,10 +266,7 @@ class MainScreen(Screen[None]):
         self.selected_event = None
         self.selected_entity = entity_id
         self.timeline_entity = entity_id
-        order = {s.id: i for i, s in enumerate(self.article.stories)}
-        self.mention_targets = [Target(order[m.story], m.start, m.end) for m in entity.mentions]
-        self.mode = "mention"
-        self._go_to(0)
+        self._show_target(self.stepper.follow(mention_targets(self.article, entity)))
         self.refresh_bindings()  # n/N can act now
         self._reveal_article()
 
@@ -341,9 +311,9 @@ class MainScreen(Screen[None]):
         event = self.analysis.timeline[index]
         self.selected_event = index
         self.selected_entity = None
-        order = {s.id: i for i, s in enumerate(self.article.stories)}
-        if self.story_index != order[event.story]:
-            self.story_index = order[event.story]
+        number = self.article.story_number(event.story)
+        if self.story_index != number:
+            self.story_index = number
         self._refresh_marks()
         self.article_view.scroll_to_offset(event.sentence_start)
         if event.entities:
@@ -361,41 +331,24 @@ class MainScreen(Screen[None]):
 
     # --- n / N ------------------------------------------------------------------
 
-    def _targets(self) -> list[Target]:
-        return self.search_targets if self.mode == "search" else self.mention_targets
-
     def action_next_match(self) -> None:
-        self._step(1)
+        self._show_target(self.stepper.step(1))
 
     def action_previous_match(self) -> None:
-        self._step(-1)
-
-    def _step(self, direction: int) -> None:
-        targets = self._targets()
-        if not targets:
-            return
-        self._go_to((self.cursor + direction) % len(targets))
+        self._show_target(self.stepper.step(-1))
 
     @contained("going to the mention")
-    def _go_to(self, index: int) -> None:
-        targets = self._targets()
-        if not targets:
-            self.cursor = -1
-            self._refresh_marks()
-            return
-        self.cursor = index
-        target = targets[index]
-        if self.story_index != target.story:
+    def _show_target(self, target: Target | None) -> None:
+        """Bring the stepper's current target into view and say where it is."""
+        if target is not None and self.story_index != target.story:
             self.story_index = target.story
         self._refresh_marks()
+        if target is None:
+            return
         self.article_view.scroll_to_offset(target.start)
-        what = "match" if self.mode == "search" else "mention"
-        self.article_view.border_subtitle = Content(f"{what} {index + 1} of {len(targets)}")
-
-    @property
-    def current_target(self) -> Target | None:
-        targets = self._targets()
-        return targets[self.cursor] if 0 <= self.cursor < len(targets) else None
+        what = "match" if self.stepper.mode == "search" else "mention"
+        count = len(self.stepper.targets)
+        self.article_view.border_subtitle = Content(f"{what} {self.stepper.cursor + 1} of {count}")
 
     # --- search -----------------------------------------------------------------
 
@@ -412,37 +365,24 @@ class MainScreen(Screen[None]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.input.display = False
         self.action_focus_pane("article")
-        if self.search_targets:
-            self._go_to(self._first_target_from_here())
+        if self.stepper.matches:
+            top = self.article_view.scroll_offset.y
+            first = self.stepper.first_from(
+                self.story_index, lambda t: self.article_view.line_of(t.start) >= top
+            )
+            self._show_target(self.stepper.go(first))
 
     @contained("searching")
     def run_search(self, query: str) -> None:
-        self.search_query = query
-        self.search_targets = []
-        if query.strip() and self.article:
-            pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
-            for number, story in enumerate(self.article.stories):
-                text = story.text
-                self.search_targets.extend(
-                    Target(number, m.start(), m.end()) for m in pattern.finditer(text)
-                )
-        self.mode = "search" if query.strip() else "mention"
-        self.cursor = -1
-        count = len(self.search_targets)
+        if self.article is None:
+            return
+        count = self.stepper.search(self.article, query)
+        wanted = self.stepper.query
         self.article_view.border_subtitle = Content(
-            f"{count} match{'es' if count != 1 else ''} for “{query.strip()}”"
-            if query.strip()
-            else ""
+            f"{count} match{'es' if count != 1 else ''} for “{wanted}”" if wanted else ""
         )
         self._refresh_marks()
         self.refresh_bindings()
-
-    def _first_target_from_here(self) -> int:
-        top = self.article_view.scroll_offset.y
-        for index, target in enumerate(self.search_targets):
-            if target.story == self.story_index and self.article_view.line_of(target.start) >= top:
-                return index
-        return 0
 
     # --- other actions ----------------------------------------------------------
 
@@ -462,7 +402,7 @@ class MainScreen(Screen[None]):
 
         def apply(value: str | None) -> None:
             if value:
-                self.app.reanalyse(value)  # type: ignore[attr-defined]
+                self.app.reanalyze(value)  # type: ignore[attr-defined]
 
         self.app.push_screen(DateScreen(current), apply)
 
@@ -480,15 +420,12 @@ class MainScreen(Screen[None]):
         story = self.story
         if story is None or self.analysis is None:
             return ""
-        target = self.current_target
+        target = self.stepper.current
         if self.selected_event is not None and target is None:
-            event = self.analysis.timeline[self.selected_event]
-            return event.sentence
+            return self.analysis.timeline[self.selected_event].sentence
         offset = target.start if target and target.story == self.story_index else 0
-        for start, end in self.analysis.sentences.get(story.id, []):
-            if start <= offset < end or offset < start:
-                return story.text[start:end]
-        return ""
+        span = self.analysis.sentence_at(story.id, offset)
+        return story.text[span[0] : span[1]] if span else ""
 
     @contained("listing other articles")
     def action_other_articles(self) -> None:
@@ -513,14 +450,10 @@ class MainScreen(Screen[None]):
         if search.display:
             search.display = False
             search.value = ""
-        self.search_targets = []
-        self.search_query = ""
-        self.mode = "mention"
+        self.stepper.clear()
         self.selected_entity = None
         self.selected_event = None
         self.timeline_entity = None
-        self.mention_targets = []
-        self.cursor = -1
         self.article_view.border_subtitle = ""
         self._refresh_marks()
         self.action_focus_pane("article")
@@ -532,62 +465,16 @@ class MainScreen(Screen[None]):
         story = self.story
         if story is None:
             return
-        analysis = self.analysis
         types = TYPE_FILTERS[self.type_filter]
-        overlay: list[Mark] = []
-        chosen: set[str] = set()
-        if analysis is not None:
-            if self.selected_entity:
-                chosen.add(self.selected_entity)
-            if self.selected_event is not None:
-                event = analysis.timeline[self.selected_event]
-                chosen.update(event.entities)
-                if event.story == story.id:
-                    overlay.append(Mark(event.sentence_start, event.sentence_end, "sentence"))
-            current = self.current_target if self.mode == "mention" else None
-            for entity_id in chosen:
-                entity = self._entity(entity_id)
-                for mention in entity.mentions if entity else []:
-                    if mention.story != story.id:
-                        continue
-                    if entity is not None and entity.type not in types:
-                        overlay.append(Mark(mention.start, mention.end, entity.type))
-                    if not (
-                        current
-                        and (current.story, current.start) == (self.story_index, mention.start)
-                    ):
-                        overlay.append(Mark(mention.start, mention.end, "selected"))
-        if self.mode == "search":
-            overlay.extend(
-                Mark(t.start, t.end, "match")
-                for t in self.search_targets
-                if t.story == self.story_index
-            )
-        current = self.current_target
-        if current is not None and current.story == self.story_index:
-            overlay.append(Mark(current.start, current.end, "current"))
+        selection = Selection(self.selected_entity, self.selected_event, self.stepper)
+        overlay = overlay_marks(self.analysis, story, self.story_index, types, selection)
         self.article_view.set_marks(self._base_marks(story, types), overlay)
 
     def _base_marks(self, story: Story, types: tuple[str, ...]) -> list[Mark]:
         """Entity and time highlights of a story: built once per story and filter."""
         key = (id(self.analysis), story.id, types)
         if key not in self._base_cache:
-            marks: list[Mark] = []
-
-            if self.analysis is not None:
-                for entity in self.analysis.entities:
-                    if entity.type in types:
-                        marks.extend(
-                            Mark(m.start, m.end, entity.type)
-                            for m in entity.mentions
-                            if m.story == story.id
-                        )
-                marks.extend(
-                    Mark(t.start, t.end, "time")
-                    for t in self.analysis.time_expressions
-                    if t.story == story.id
-                )
             if len(self._base_cache) > 16:
                 self._base_cache.clear()
-            self._base_cache[key] = marks
+            self._base_cache[key] = base_marks(self.analysis, story, types)
         return self._base_cache[key]

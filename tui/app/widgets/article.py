@@ -10,7 +10,6 @@ from an article is ever read as markup.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -22,44 +21,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.wrap import ROWS, Item, ItemKind, Line, LineIndex, wrap_items
 from tui.model import ENTITY_TYPES, RemovedBlock, Story
+from tui.reading.highlights import Mark
+from tui.reading.layout import Item, Line, LineIndex, story_items, wrap_items
 
 # Layers, weakest first: later ones are drawn over earlier ones. Entity
 # types first, one layer each.
 LAYERS = (*ENTITY_TYPES, "time", "sentence", "match", "selected", "current")
 
 LAYER_RANK = {layer: rank for rank, layer in enumerate(LAYERS)}
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A highlighted stretch of the story's text."""
-
-    start: int
-    end: int
-    layer: str
-
-
-def story_items(story: Story, removed: list[RemovedBlock] | None) -> list[Item]:
-    """The blocks to draw for a story, removed ones interleaved where they stood."""
-    placed: list[tuple[int, int, Item]] = []
-    if story.title:
-        placed.append((story.title_line or 0, 0, Item("title", story.title)))
-    for _, text, line in story.subheadings:
-        placed.append((line, 1, Item("subheading", text)))
-    for paragraph in story.paragraphs:
-        kind: ItemKind = paragraph.kind if paragraph.kind in ROWS else "paragraph"  # type: ignore[assignment]
-        placed.append((paragraph.source_line, 2, Item(kind, paragraph.text, paragraph.start)))
-    for block in removed or []:
-        placed.append((block.source_line, 3, Item("removed", f"⌫ {block.reason}: {block.text}")))
-    placed.sort(key=lambda entry: (entry[0], entry[1]))
-    items: list[Item] = []
-    for _, _, item in placed:
-        if items:
-            items.append(Item("blank", ""))
-        items.append(item)
-    return items
 
 
 class ArticleView(ScrollView, can_focus=True):

@@ -14,7 +14,7 @@ from typing import Any
 
 from tui.errors import LedeError
 from tui.model import Analysis, Article
-from tui.pipeline import Options
+from tui.options import Options
 
 # Above this many characters the analysis runs in a child process.
 BIG_ARTICLE_CHARS = 300_000
@@ -41,7 +41,7 @@ def _child(article: Article, options: Options, cache: bool, results: Any) -> Non
         results.put(("error", f"{type(error).__name__}: {error}"))
 
 
-def analyse_in_process(
+def analyze_in_process(
     article: Article,
     options: Options,
     cache: bool,

@@ -14,6 +14,8 @@ from typing import Literal
 
 from rich.cells import cell_len
 
+from tui.model import RemovedBlock, Story
+
 ItemKind = Literal["title", "subheading", "paragraph", "table", "code", "removed", "blank"]
 # Items drawn a row per line, never wrapped: their columns and indents matter.
 ROWS = frozenset({"table", "code"})
@@ -109,3 +111,24 @@ class LineIndex:
             return 0
         index = max(0, bisect_right(self._starts, offset) - 1)
         return self._lines[index]
+
+
+def story_items(story: Story, removed: list[RemovedBlock] | None) -> list[Item]:
+    """The blocks to draw for a story, removed ones interleaved where they stood."""
+    placed: list[tuple[int, int, Item]] = []
+    if story.title:
+        placed.append((story.title_line or 0, 0, Item("title", story.title)))
+    for _, text, line in story.subheadings:
+        placed.append((line, 1, Item("subheading", text)))
+    for paragraph in story.paragraphs:
+        kind: ItemKind = paragraph.kind if paragraph.kind in ROWS else "paragraph"  # type: ignore[assignment]
+        placed.append((paragraph.source_line, 2, Item(kind, paragraph.text, paragraph.start)))
+    for block in removed or []:
+        placed.append((block.source_line, 3, Item("removed", f"⌫ {block.reason}: {block.text}")))
+    placed.sort(key=lambda entry: (entry[0], entry[1]))
+    items: list[Item] = []
+    for _, _, item in placed:
+        if items:
+            items.append(Item("blank", ""))
+        items.append(item)
+    return items
