@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.apphelpers import main_screen, sample_app, settle
+from tests.conftest import SAMPLE_DATA
 from tui.app.commands import COMMANDS
 from tui.app.screens.help import HelpScreen, help_table
 from tui.app.widgets.article import ArticleView
@@ -313,3 +314,22 @@ async def test_clicking_a_timeline_row_jumps_to_its_sentence() -> None:
         assert screen.story_index == 1
         event = screen.analysis.timeline[0]
         assert screen.article_view.is_offset_visible(event.sentence_start)
+
+
+async def test_a_keymap_rebinds_a_command_by_its_id() -> None:
+    """Every command has an id; Textual's keymap rebinds it (here ] becomes ctrl+n)."""
+    from tui.app.commands import command_ids
+
+    assert len(set(command_ids())) == len(command_ids())
+    app = sample_app(SAMPLE_DATA / "embedded-start-floods.txt")
+    app.set_keymap({"next-story": "ctrl+n"})
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        assert len(screen.stories) > 1 and screen.story_index == 0
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.story_index == 1
+        await pilot.press("right_square_bracket")  # the old key no longer does it
+        await pilot.pause()
+        assert screen.story_index == 1

@@ -1,55 +1,105 @@
-"""Every command of the reader, declared once.
+"""Every command and every motion key of the reader, declared once.
 
-The screen's BINDINGS, the footer, the help screen and the command palette
-are all generated from ``COMMANDS``, so none of them can drift from the rest.
+The screen's and the panes' BINDINGS, the footer, the help screen and the
+command palette are all generated from ``COMMANDS`` and ``MOTIONS``, so none
+of them can drift from the rest. Each has an id: a keymap (Textual's
+``App.set_keymap``) rebinds a command by its id.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
 class Command:
     """A key, the action it runs, and what a person is told it does."""
 
+    id: str  # stable: what a keymap names
     keys: str  # Textual key names, comma-separated
     action: str
     description: str
     key_display: str
     footer: str = ""  # a short label shows the key in the footer
     palette: bool = True
+    priority: bool = False  # before any focused widget's own use of the key
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("question_mark", "help", "Show every key", "?", footer="help"),
-    Command("right_square_bracket", "next_story", "Next story", "]", footer="story"),
-    Command("left_square_bracket", "previous_story", "Previous story", "["),
+    Command("help", "question_mark", "help", "Show every key", "?", footer="help"),
+    Command("next-story", "right_square_bracket", "next_story", "Next story", "]", footer="story"),
+    Command("previous-story", "left_square_bracket", "previous_story", "Previous story", "["),
     *(
-        Command(str(n), f"go_story({n})", f"Jump to story {n}", str(n), palette=False)
+        Command(f"story-{n}", str(n), f"go_story({n})", f"Jump to story {n}", str(n), palette=False)
         for n in range(1, 10)
     ),
-    Command("slash", "search", "Search the article", "/", footer="search"),
-    Command("n", "next_match", "Next mention or search match", "n"),
-    Command("N", "previous_match", "Previous mention or search match", "N"),
-    Command("e", "focus_pane('entities')", "Go to the entities pane", "e"),
-    Command("t", "focus_pane('timeline')", "Go to the timeline pane", "t"),
-    Command("f", "filter_types", "Filter entity types (cycle)", "f"),
-    Command("a", "show_all_events", "Show all timeline events again", "a"),
-    Command("r", "toggle_removed", "Show or hide the removed blocks", "r"),
-    Command("d", "set_date", "Set the publication date", "d"),
-    Command("y", "copy_sentence", "Copy the current sentence", "y"),
-    Command("escape", "clear", "Clear the selection and return to the article", "esc"),
-    Command("o", "other_articles", "Other articles of the folder naming the entity", "o"),
-    Command("backspace", "app.back", "Back to the folder's list of articles", "backspace"),
-    Command("q", "app.quit", "Quit", "q", footer="quit"),
+    Command("search", "slash", "search", "Search the article", "/", footer="search"),
+    Command("next-match", "n", "next_match", "Next mention or search match", "n"),
+    Command("previous-match", "N", "previous_match", "Previous mention or search match", "N"),
+    Command("entities", "e", "focus_pane('entities')", "Go to the entities pane", "e"),
+    Command("timeline", "t", "focus_pane('timeline')", "Go to the timeline pane", "t"),
+    Command("filter-types", "f", "filter_types", "Filter entity types (cycle)", "f"),
+    Command("all-events", "a", "show_all_events", "Show all timeline events again", "a"),
+    Command("removed", "r", "toggle_removed", "Show or hide the removed blocks", "r"),
+    Command("set-date", "d", "set_date", "Set the publication date", "d"),
+    Command("copy-sentence", "y", "copy_sentence", "Copy the current sentence", "y"),
+    Command("clear", "escape", "clear", "Clear the selection and return to the article", "esc"),
+    Command(
+        "other-articles",
+        "o",
+        "other_articles",
+        "Other articles of the folder naming the entity",
+        "o",
+    ),
+    Command("back", "backspace", "app.back", "Back to the folder's list of articles", "backspace"),
+    Command("quit", "q", "app.quit", "Quit", "q", footer="quit"),
+    Command(
+        "next-pane",
+        "tab",
+        "next_pane",
+        "Next pane",
+        "tab",
+        footer="pane",
+        palette=False,
+        priority=True,
+    ),
+    Command(
+        "previous-pane",
+        "shift+tab",
+        "previous_pane",
+        "Previous pane",
+        "shift+tab",
+        palette=False,
+        priority=True,
+    ),
 )
 
-# Keys every pane shares (bound on the panes themselves).
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """A movement key every pane shares; the article scrolls, a list moves its cursor."""
+
+    id: str
+    keys: str
+    description: str
+    scroll_action: str  # what the article view does
+    list_action: str  # what an entity, event or article list does
+
+
+MOTIONS: tuple[Motion, ...] = (
+    Motion("down", "j,down", "Down a line (or a row)", "scroll_down", "cursor_down"),
+    Motion("up", "k,up", "Up a line (or a row)", "scroll_up", "cursor_up"),
+    Motion("page-down", "space,pagedown", "Down a page", "page_down", "page_down"),
+    Motion("page-up", "b,pageup", "Up a page", "page_up", "page_up"),
+    Motion("top", "g,home", "Top", "scroll_home", "first"),
+    Motion("bottom", "G,end", "Bottom", "scroll_end", "last"),
+)
+
+# How the help screen shows the motions and the panes' shared keys, in pairs.
 PANE_KEYS: tuple[tuple[str, str], ...] = (
-    ("tab / shift+tab", "Next / previous pane"),
     ("j / k, ↓ / ↑", "Down / up a line (or a row)"),
     ("space / b", "Down / up a page"),
     ("g / G", "Top / bottom"),
@@ -57,8 +107,8 @@ PANE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def bindings() -> list[Binding]:
-    """The screen's bindings, from the command list."""
+def bindings() -> list[BindingType]:
+    """The main screen's bindings, from the command list."""
     return [
         Binding(
             c.keys,
@@ -66,7 +116,28 @@ def bindings() -> list[Binding]:
             c.footer or c.description,
             show=bool(c.footer),
             key_display=c.key_display,
+            priority=c.priority,
             tooltip=c.description,
+            id=c.id,
         )
         for c in COMMANDS
     ]
+
+
+def motion_bindings(widget: Literal["scroll", "list"]) -> list[BindingType]:
+    """The motion keys of the article view (``scroll``) or of a pane's list."""
+    return [
+        Binding(
+            m.keys,
+            m.scroll_action if widget == "scroll" else m.list_action,
+            m.description,
+            show=False,
+            id=f"{widget}-{m.id}",
+        )
+        for m in MOTIONS
+    ]
+
+
+def command_ids() -> list[str]:
+    """Every id a keymap may rebind."""
+    return [c.id for c in COMMANDS] + [f"{w}-{m.id}" for w in ("scroll", "list") for m in MOTIONS]

@@ -20,6 +20,8 @@ def help_table() -> Table:
     table.add_row(Text("Anywhere", style="underline"), "")
     seen_story_keys = False
     for command in COMMANDS:
+        if command.action.endswith("_pane"):
+            continue  # among the keys every pane shares, below
         if command.action.startswith("go_story"):
             if not seen_story_keys:
                 table.add_row("1 … 9", "Jump to story 1 … 9")
@@ -28,6 +30,9 @@ def help_table() -> Table:
         table.add_row(command.key_display, command.description)
     table.add_row("", "")
     table.add_row(Text("In every pane", style="underline"), "")
+    for command in COMMANDS:
+        if command.action.endswith("_pane"):
+            table.add_row(command.key_display, command.description)
     for keys, description in PANE_KEYS:
         table.add_row(keys, description)
     table.add_row("", "")

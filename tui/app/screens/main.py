@@ -11,7 +11,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
@@ -43,11 +42,7 @@ TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTIT
 class MainScreen(Screen[None]):
     """The reader."""
 
-    BINDINGS = [
-        *bindings(),
-        Binding("tab", "next_pane", "pane", show=True, priority=True, key_display="tab"),
-        Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
-    ]
+    BINDINGS = bindings()
 
     story_index: reactive[int] = reactive(0)
     selected_entity: reactive[str | None] = reactive(None)

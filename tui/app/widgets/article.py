@@ -15,12 +15,12 @@ from itertools import pairwise
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.commands import motion_bindings
 from tui.model import ENTITY_TYPES, RemovedBlock, Story
 from tui.reading.highlights import Mark
 from tui.reading.layout import Item, Line, LineIndex, story_items, wrap_items
@@ -41,14 +41,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--subheading",
         "article--removed",
     }
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS = motion_bindings("scroll")
 
     show_removed: reactive[bool] = reactive(False)
 

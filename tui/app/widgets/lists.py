@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import OptionList
+
+from tui.app.commands import motion_bindings
 
 
 class PaneList(OptionList):
     """OptionList with vi-style motion keys."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = motion_bindings("list")
