@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "sample_data"
 SAMPLE = SAMPLE_DATA / "north-korea-fm-russia.txt"
-EXPECTED = Path(__file__).resolve().parent / "data" / "expected"
+DATA = Path(__file__).resolve().parent / "data"
+EXPECTED = DATA / "expected"
 ARTICLES = sorted(SAMPLE_DATA.glob("*.txt"))
 
 

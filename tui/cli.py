@@ -225,6 +225,7 @@ _worker_cache: Cache | None = None
 def _init_worker(settings: tuple[Options, str, bool]) -> None:
     global _worker_settings, _worker_cache
     _worker_settings = settings
+    _worker_cache = None  # --no-cache after a cached run in the same process uses none
     if settings[2]:
         from tui.cache import Cache
 

@@ -17,3 +17,16 @@ class LedeError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(" ".join(message.split()))
         self.message = " ".join(message.split())
+
+
+# A message longer than this is cut: it must fit one line of a terminal or a panel.
+MAX_MESSAGE = 160
+
+
+def one_line(error: BaseException) -> str:
+    """What went wrong, in one line a person can read."""
+    if isinstance(error, LedeError):
+        return error.message
+    text = " ".join(str(error).split()) or "no details"
+    line = f"{type(error).__name__}: {text}"
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # Where a block stands in a body a structured source gave: in the flow of
@@ -305,7 +305,7 @@ class TimelineEvent:
             "end": self.end,
             "value": self.value,
             "label": self.label,
-            "precision": self.granularity,
+            "granularity": self.granularity,
             "mod": self.mod,
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
@@ -427,7 +427,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             end=t["end"],
             value=t["value"],
             label=t["label"],
-            granularity=t["precision"],
+            granularity=t["granularity"],
             mod=t["mod"],
             sentence=t["sentence"],
             sentence_start=t["sentence_start"],

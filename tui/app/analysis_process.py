@@ -12,7 +12,7 @@ import queue
 from collections.abc import Callable
 from typing import Any
 
-from tui.errors import LedeError
+from tui.errors import LedeError, one_line
 from tui.model import Analysis, Article
 from tui.options import Options
 
@@ -35,10 +35,8 @@ def _child(article: Article, options: Options, cache: bool, results: Any) -> Non
             store = Cache()
         analysis = analyze_cached(article, options, store, lambda f: results.put(("progress", f)))
         results.put(("done", analysis.to_dict()))
-    except LedeError as error:
-        results.put(("error", error.message))
     except Exception as error:
-        results.put(("error", f"{type(error).__name__}: {error}"))
+        results.put(("error", one_line(error)))
 
 
 def analyze_in_process(

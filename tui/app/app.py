@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.analysis_process import analyze_in_process, is_big
 from tui.app.commands import COMMANDS
-from tui.app.errors import one_line, record
+from tui.app.errors import record
 from tui.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -30,6 +30,7 @@ from tui.app.messages import (
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
+from tui.errors import one_line
 from tui.ingest import RawArticle, find_articles
 from tui.model import Analysis, Article
 from tui.pipeline import (

@@ -18,20 +18,8 @@ from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
-MAX_MESSAGE = 160
 
 log = logging.getLogger("lede")
-
-
-def one_line(error: BaseException) -> str:
-    """What went wrong, in one line a person can read."""
-    from tui.errors import LedeError
-
-    if isinstance(error, LedeError):
-        return error.message
-    text = " ".join(str(error).split()) or "no details"
-    line = f"{type(error).__name__}: {text}"
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
 def log_path() -> Path:

@@ -6,6 +6,9 @@ import calendar
 from datetime import date, timedelta
 from functools import cache
 
+# A stretch of days, first and last included.
+Interval = tuple[date, date]
+
 MONTHS = {
     name: number
     for number in range(1, 13)

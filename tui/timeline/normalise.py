@@ -1,20 +1,24 @@
 """Normalisation: a matched time expression → a TIMEX3-style value.
 
-Values are computed against the document creation time (the publication
-date). Where it is unknown, absolute dates still normalise, and relative ones
-keep a relative description ("-1 week") with no value. News conventions: a
-weekday or a date without a year goes back or forward by the tense of its
-sentence; "last week" is the ISO week before the publication date's.
+One handler per pattern of ``patterns.py``. Values are computed against the
+document creation time (the publication date; see ``anchoring``). Where it
+is unknown, absolute dates still normalise, and relative ones keep a
+relative description ("-1 week") with no value.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
+from tui.timeline.anchoring import (
+    Context,
+    shift_date,
+    tense_direction,
+    weekday_day,
+    window,
+    year_for,
+)
 from tui.timeline.calendar import (
     MONTHS,
     SEASON_CODES,
@@ -23,122 +27,34 @@ from tui.timeline.calendar import (
     day_label,
     holiday_dates,
     holiday_key,
-    iso_week_value,
     month_interval,
     month_label,
-    week_interval,
-    week_label,
-    year_interval,
 )
-
-Interval = tuple[date, date]
-MODS = {
-    "early": "START",
-    "start": "START",
-    "beginning": "START",
-    "mid": "MID",
-    "middle": "MID",
-    "late": "END",
-    "end": "END",
-    "close": "END",
-    "turn": "APPROX",
-}
-MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around"}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "a hundred": 100,
-    "a couple of": 2,
-    "a dozen": 12,
-}
-VAGUE_NUMBERS = {"a few", "several", "half a"}
-UNIT_CODES = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "fortnight": "W",
-    "month": "M",
-    "quarter": "M",
-    "year": "Y",
-    "decade": "Y",
-    "century": "Y",
-    "centurie": "Y",
-    "weekend": "WE",
-}
-QUARTER_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}  # fmt: skip
-UNIT_FACTORS = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
-TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-PRESENT_REFS = {
-    "current",
-    "currently",
-    "nowadays",
-    "now",
-    "at present",
-    "at the moment",
-    "right now",
-    "these days",
-    "so far",
-    "to date",
-}
-FUTURE_REFS = {"soon", "in the future", "the future"}
-# Two readings of a month or day without a year this close in distance from
-# the publication date are a toss-up: the tense decides.
-AMBIGUOUS_DAYS = 60
-# A vague window ("the coming weeks") reaches about this many units from the date.
-VAGUE_WINDOW = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What normalisation knows about where an expression stands."""
-
-    dct: date | None
-    tense: str | None  # "past", "future", "present" or None
-    lead: str | None = None  # "later"/"earlier" before the expression
-    anchor: date | None = None  # the last date the story mentioned, for "two days later"
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A normalised time expression."""
-
-    type: str  # DATE, TIME, DURATION, SET
-    value: str | None
-    granularity: str | None
-    label: str
-    mod: str | None = None
-    relative: str | None = None
-    interval: Interval | None = None
-    plot: bool = True  # anchors an event on the timeline
+from tui.timeline.values import (
+    Value,
+    at_granularity,
+    day_value,
+    decade_value,
+    duration_value,
+    month_value,
+    narrow,
+    part_of_day,
+    quarter_value,
+    unknown,
+    with_mod,
+    year_value,
+)
+from tui.timeline.vocabulary import (
+    FUTURE_REFS,
+    MODS,
+    NUMBERS,
+    PRESENT_REFS,
+    QUARTER_ORDINALS,
+    TIME_OF_DAY,
+    UNIT_CODES,
+    VAGUE_NUMBERS,
+    singular,
+)
 
 
 def normalise(kind: str, match: re.Match[str], ctx: Context) -> Value | None:
@@ -155,124 +71,8 @@ def _mod(match: re.Match[str]) -> str | None:
     return MODS.get(word)
 
 
-def _with_mod(label: str, mod: str | None) -> str:
-    return f"{MOD_WORDS[mod]} {label}" if mod else label
-
-
 def _month(match: re.Match[str], group: str = "month") -> int:
     return MONTHS[match.group(group).lower().rstrip(".")]
-
-
-def _direction(ctx: Context) -> str | None:
-    if ctx.lead == "earlier":
-        return "past"
-    if ctx.lead == "later":
-        return "future"
-    if ctx.tense == "present":
-        return "future"
-    return ctx.tense
-
-
-def _year_for(ctx: Context, month: int, day: int | None = None) -> int | None:
-    """The year a month (or day) without one most likely means.
-
-    News names the nearest such day or month: "Oct. 31" in a story of Oct. 26
-    is five days ahead, "in December" in one of March is the December just
-    gone. Only when two years are about as near does the tense decide.
-    """
-    if ctx.dct is None:
-        return None
-    dct = ctx.dct
-    options = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        point = date(year, month, min(day or 15, 28 if month == 2 else 30))
-        options.append((abs((point - dct).days), year, point))
-    options.sort()
-    (near, year, _), (other, _, _) = options[0], options[1]
-    if other - near > AMBIGUOUS_DAYS:
-        return year
-    direction = _direction(ctx)
-    if direction == "past":
-        return min((y for _, y, p in options[:2] if p <= dct), default=year)
-    if direction == "future":
-        return max((y for _, y, p in options[:2] if p >= dct), default=year)
-    return year
-
-
-def _day_value(day: date, ctx: Context, mod: str | None = None) -> Value:
-    return Value(
-        "DATE", day.isoformat(), "day", _with_mod(day_label(day), mod), mod, interval=(day, day)
-    )
-
-
-def _month_value(year: int | None, month: int, mod: str | None) -> Value:
-    if year is None:
-        label = _with_mod(month_label(None, month), mod) + " (year unknown)"
-        return Value("DATE", f"XXXX-{month:02d}", "month", label, mod)
-    start, end = month_interval(year, month)
-    return Value(
-        "DATE",
-        f"{year}-{month:02d}",
-        "month",
-        _with_mod(month_label(year, month), mod),
-        mod,
-        interval=_narrow((start, end), mod),
-    )
-
-
-def _year_value(year: int, mod: str | None) -> Value:
-    return Value(
-        "DATE",
-        str(year),
-        "year",
-        _with_mod(str(year), mod),
-        mod,
-        interval=_narrow(year_interval(year), mod),
-    )
-
-
-def _narrow(interval: Interval, mod: str | None) -> Interval:
-    """The part of an interval "early", "mid" or "late" means (a third of it)."""
-    start, end = interval
-    third = (end - start) / 3
-    if mod == "START":
-        return start, start + third
-    if mod == "MID":
-        return start + third, end - third
-    if mod == "END":
-        return end - third, end
-    return interval
-
-
-def _part_of_day(day: date, words: str) -> Value:
-    """ "Thursday morning", "tonight": the day, as news annotation gives it (TimeBank
-    marks the day, not the part of it); the label keeps the part of the day."""
-    return Value("DATE", day.isoformat(), "day", f"{day_label(day)}, {words}", interval=(day, day))
-
-
-def _unknown(text: str, relative: str, granularity: str | None = None) -> Value:
-    return Value("DATE", None, granularity, text, relative=relative)
-
-
-def _weekday_day(ctx: Context, weekday: int, rel: str | None) -> date | None:
-    dct = ctx.dct
-    if dct is None:
-        return None
-    offset = (weekday - dct.weekday()) % 7  # days forward to the next such day (0 = today)
-    back = (dct.weekday() - weekday) % 7  # days back to the last such day (0 = today)
-    if rel in {"last", "past"}:
-        return dct - timedelta(days=back or 7)
-    if rel in {"next", "coming"}:
-        return dct + timedelta(days=offset or 7)
-    if rel == "this":
-        return week_interval(dct)[0] + timedelta(days=weekday)
-    # A present tense says nothing of which week: the nearest such day.
-    direction = None if ctx.tense == "present" and ctx.lead is None else _direction(ctx)
-    if direction == "past":
-        return dct - timedelta(days=back)
-    if direction == "future":
-        return dct + timedelta(days=offset)
-    return dct - timedelta(days=back) if back <= offset else dct + timedelta(days=offset)
 
 
 def _count(match: re.Match[str]) -> tuple[float, bool]:
@@ -288,61 +88,7 @@ def _count(match: re.Match[str]) -> tuple[float, bool]:
 
 
 def _unit(match: re.Match[str]) -> str:
-    return (
-        match.group("unit").lower().rstrip("s") if match.group("unit").lower() != "days" else "day"
-    )
-
-
-def shift_date(day: date, unit: str, amount: int) -> date:
-    factor = UNIT_FACTORS.get(unit, 1)
-    if unit in {"day", "night"}:
-        return day + timedelta(days=amount)
-    if unit in {"week", "fortnight"}:
-        return day + timedelta(weeks=amount * factor)
-    if unit in {"month", "quarter"}:
-        return day + relativedelta(months=amount * factor)
-    if unit in {"year", "decade", "century", "centurie"}:
-        return day + relativedelta(years=amount * factor)
-    return day
-
-
-def _at_granularity(day: date, unit: str, mod: str | None = None) -> Value:
-    if unit in {"week", "fortnight", "weekend"}:
-        start, end = week_interval(day)
-        value = iso_week_value(day) + ("-WE" if unit == "weekend" else "")
-        label = ("weekend of " if unit == "weekend" else "") + week_label(day)
-        return Value(
-            "DATE", value, "week", _with_mod(label, mod), mod, interval=_narrow((start, end), mod)
-        )
-    if unit in {"month", "quarter"}:
-        if unit == "quarter":
-            quarter = (day.month - 1) // 3 + 1
-            start = date(day.year, 3 * quarter - 2, 1)
-            return Value(
-                "DATE",
-                f"{day.year}-Q{quarter}",
-                "quarter",
-                f"Q{quarter} {day.year}",
-                mod,
-                interval=(start, start + relativedelta(months=3, days=-1)),
-            )
-        return _month_value(day.year, day.month, mod)
-    if unit in {"year"}:
-        return _year_value(day.year, mod)
-    if unit == "decade":
-        return _decade_value(day.year - day.year % 10, mod)
-
-    if unit in {"century", "centurie"}:
-        first = day.year - day.year % 100
-        return Value(
-            "DATE",
-            str(first)[:2],
-            "century",
-            _with_mod(f"the {first}s", mod),
-            mod,
-            interval=_narrow((date(first, 1, 1), date(first + 99, 12, 31)), mod),
-        )
-    return _day_value(day, Context(None, None), mod)
+    return singular(match.group("unit"))
 
 
 # --- handlers --------------------------------------------------------------
@@ -353,7 +99,7 @@ def _iso(match: re.Match[str], ctx: Context) -> Value | None:
         day = date(int(match.group("year")), int(match.group("m")), int(match.group("d")))
     except ValueError:
         return None
-    return _day_value(day, ctx)
+    return day_value(day)
 
 
 def _numeric(match: re.Match[str], ctx: Context) -> Value | None:
@@ -361,7 +107,7 @@ def _numeric(match: re.Match[str], ctx: Context) -> Value | None:
     # Day first unless that cannot be (news outside the US writes 10/04/2018).
     day, month = (a, b) if b <= 12 else (b, a)
     try:
-        return _day_value(date(year, month, day), ctx)
+        return day_value(date(year, month, day))
     except ValueError:
         return None
 
@@ -371,12 +117,12 @@ def _month_day_year(match: re.Match[str], ctx: Context) -> Value | None:
         day = date(int(match.group("year")), _month(match), int(match.group("day")))
     except ValueError:
         return None
-    return _day_value(day, ctx, _mod(match))
+    return day_value(day, _mod(match))
 
 
 def _month_day(match: re.Match[str], ctx: Context) -> Value | None:
     month, day_of_month = _month(match), int(match.group("day"))
-    year = _year_for(ctx, month, day_of_month)
+    year = year_for(ctx, month, day_of_month)
     if year is None:
         name = month_label(None, month)
         return Value(
@@ -387,7 +133,7 @@ def _month_day(match: re.Match[str], ctx: Context) -> Value | None:
             relative="year from context",
         )
     try:
-        return _day_value(date(year, month, day_of_month), ctx)
+        return day_value(date(year, month, day_of_month))
     except ValueError:  # 29 February in a year without one
         return None
 
@@ -406,7 +152,7 @@ def _weekday_date(match: re.Match[str], ctx: Context) -> Value | None:
 def _month_alternatives(match: re.Match[str], ctx: Context) -> Value | None:
     months = [_month(match), _month(match, "month2")]
     year_text = match.group("year")
-    years = [int(year_text) if year_text else _year_for(ctx, m) for m in months]
+    years = [int(year_text) if year_text else year_for(ctx, m) for m in months]
     if any(y is None for y in years):
         values = "|".join(f"XXXX-{m:02d}" for m in months)
         return Value(
@@ -423,21 +169,21 @@ def _month_alternatives(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> Value | None:
-    return _month_value(int(match.group("year")), _month(match), _mod(match))
+    return month_value(int(match.group("year")), _month(match), _mod(match))
 
 
 def _month_relative_year(match: re.Match[str], ctx: Context) -> Value | None:
     month = _month(match)
     step = {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
     if ctx.dct is None:
-        return _unknown(match.group(0), f"{month_label(None, month)}, {step:+d} year", "month")
+        return unknown(match.group(0), f"{month_label(None, month)}, {step:+d} year", "month")
     year = ctx.dct.year + step
     if match.group("day"):
         try:
-            return _day_value(date(year, month, int(match.group("day"))), ctx)
+            return day_value(date(year, month, int(match.group("day"))))
         except ValueError:
             return None
-    return _month_value(year, month, _mod(match))
+    return month_value(year, month, _mod(match))
 
 
 def _season(match: re.Match[str], ctx: Context) -> Value | None:
@@ -446,7 +192,7 @@ def _season(match: re.Match[str], ctx: Context) -> Value | None:
     if groups.get("year"):
         year: int | None = int(groups["year"])
     elif ctx.dct is None:
-        return _unknown(match.group(0), f"{groups.get('rel') or 'this'} {season}", "season")
+        return unknown(match.group(0), f"{groups.get('rel') or 'this'} {season}", "season")
     else:
         first, _ = SEASONS[season]
         rel = (groups.get("rel") or "").lower()
@@ -472,9 +218,9 @@ def _season(match: re.Match[str], ctx: Context) -> Value | None:
         "DATE",
         f"{year}-{SEASON_CODES[season]}",
         "season",
-        _with_mod(f"{season} {year}", mod),
+        with_mod(f"{season} {year}", mod),
         mod,
-        interval=_narrow((start, end), mod),
+        interval=narrow((start, end), mod),
     )
 
 
@@ -482,7 +228,7 @@ def _season_year(season: str, ctx: Context) -> int:
     """The year of a season named without one; a winter is the year it starts."""
     assert ctx.dct is not None
     month, base = ctx.dct.month, ctx.dct.year
-    direction = _direction(ctx)
+    direction = tense_direction(ctx)
     if season == "winter":
         current = base if month == 12 else base - 1  # the winter under way or just past
         if direction == "future" and month >= 3:
@@ -499,13 +245,13 @@ def _season_year(season: str, ctx: Context) -> int:
 def _holiday(match: re.Match[str], ctx: Context) -> Value | None:
     key = holiday_key(match.group("holiday"))
     if ctx.dct is None:
-        return _unknown(match.group(0), "holiday, year from context", "day")
+        return unknown(match.group(0), "holiday, year from context", "day")
     this_year = holiday_dates(ctx.dct.year).get(key)
     if this_year is None:
         return None
-    year = _year_for(ctx, this_year.month, this_year.day) or ctx.dct.year
+    year = year_for(ctx, this_year.month, this_year.day) or ctx.dct.year
     day = holiday_dates(year).get(key)
-    return _day_value(day, ctx) if day else None
+    return day_value(day) if day else None
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Value | None:
@@ -520,14 +266,7 @@ def _decade(match: re.Match[str], ctx: Context) -> Value | None:
         start_year = century + two
     else:
         start_year = int(text)
-    return _decade_value(start_year, _mod(match))
-
-
-def _decade_value(start_year: int, mod: str | None) -> Value:
-    """The decade starting in ``start_year`` ("201" for the 2010s)."""
-    interval = (date(start_year, 1, 1), date(start_year + 9, 12, 31))
-    label = _with_mod(f"the {start_year}s", mod)
-    return Value("DATE", str(start_year)[:3], "decade", label, mod, interval=_narrow(interval, mod))
+    return decade_value(start_year, _mod(match))
 
 
 def _century(match: re.Match[str], ctx: Context) -> Value | None:
@@ -556,9 +295,9 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
     # "the following year" counts from the last date the story named.
     base = ctx.anchor if rel in {"following", "previous"} and ctx.anchor else ctx.dct
     if base is None:
-        return _unknown(match.group(0), f"{step:+d} {unit}", unit)
+        return unknown(match.group(0), f"{step:+d} {unit}", unit)
     day = shift_date(base, unit, step)
-    value = _at_granularity(day, unit, mod)
+    value = at_granularity(day, unit, mod)
     if part in {"earlier", "later"} and value.interval and ctx.dct is not None:
         start, end = value.interval
         clipped: tuple[date, date] = (start, ctx.dct) if part == "earlier" else (ctx.dct, end)
@@ -579,9 +318,9 @@ def _end_of(match: re.Match[str], ctx: Context) -> Value | None:
     rel = (match.group("rel") or "").lower()
     mod = MODS.get(match.group("edge").lower())
     if ctx.dct is None:
-        return _unknown(match.group(0), f"{rel or 'this'} {unit}, {mod}", unit)
+        return unknown(match.group(0), f"{rel or 'this'} {unit}, {mod}", unit)
     day = shift_date(ctx.dct, unit, {"next": 1, "last": -1}.get(rel, 0))
-    return _at_granularity(day, unit, mod)
+    return at_granularity(day, unit, mod)
 
 
 def _ago(match: re.Match[str], ctx: Context) -> Value | None:
@@ -591,7 +330,7 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
     anchor = ctx.dct if direction in {"ago", "from now", "hence"} else (ctx.anchor or ctx.dct)
     if anchor is None:
-        return _unknown(match.group(0), f"{sign * amount:+g} {unit}", unit)
+        return unknown(match.group(0), f"{sign * amount:+g} {unit}", unit)
     if vague:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Value(
@@ -600,50 +339,30 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
             unit,
             match.group(0),
             "APPROX",
-            interval=_window(anchor, unit, sign, int(amount)),
+            interval=window(anchor, unit, sign, int(amount)),
         )
     day = shift_date(anchor, unit, sign * int(amount))
     granularity = "day" if unit in {"hour", "minute", "second", "night"} else unit
-    value = _at_granularity(day, granularity)
+    value = at_granularity(day, granularity)
     return value
 
 
-def _window(dct: date, unit: str, sign: int, units: int = VAGUE_WINDOW) -> Interval:
-    other = shift_date(dct, unit, sign * units)
-    return (other, dct) if sign < 0 else (dct, other)
-
-
 def _vague_ago(match: re.Match[str], ctx: Context) -> Value | None:
-    unit = match.group("unit").lower().rstrip("s")
+    unit = singular(match.group("unit"))
     past = match.group("dir").lower() in {"ago", "earlier"}
     ref = "PAST_REF" if past else "FUTURE_REF"
-    interval = _window(ctx.dct, unit, -1 if past else 1) if ctx.dct else None
+    interval = window(ctx.dct, unit, -1 if past else 1) if ctx.dct else None
     return Value("DATE", ref, unit, match.group(0), interval=interval, plot=False)
 
 
 def _vague_span(match: re.Match[str], ctx: Context) -> Value | None:
     rel = match.group("rel").lower()
-    unit = match.group("unit").lower().rstrip("s")
+    unit = singular(match.group("unit"))
     future = rel in {"upcoming", "coming", "next", "following"}
     ref = "FUTURE_REF" if future else "PAST_REF"
     words = "coming" if future else "past"
-    interval = _window(ctx.dct, unit, 1 if future else -1) if ctx.dct else None
+    interval = window(ctx.dct, unit, 1 if future else -1) if ctx.dct else None
     return Value("DATE", ref, unit, f"the {words} {unit}s", interval=interval)
-
-
-def _counted_span(match: re.Match[str], ctx: Context) -> Value | None:
-    amount, vague = _count(match)
-    unit = _unit(match)
-    return _duration_value(amount, unit, vague, match.group(0))
-
-
-def _duration_value(amount: float, unit: str, vague: bool, text: str) -> Value | None:
-    code = UNIT_CODES.get(unit)
-    if code is None:
-        return None
-    number = "X" if vague else f"{amount * UNIT_FACTORS.get(unit, 1):g}"
-    time_part = "T" if unit in {"hour", "minute", "second"} else ""
-    return Value("DURATION", f"P{time_part}{number}{code}", None, text, plot=False)
 
 
 def _relative_day(match: re.Match[str], ctx: Context) -> Value | None:
@@ -653,17 +372,17 @@ def _relative_day(match: re.Match[str], ctx: Context) -> Value | None:
         TIME_OF_DAY["tonight"] if rel == "tonight" else None
     )
     if ctx.dct is None:
-        return _unknown(match.group(0), f"{offset:+d} day", "day")
+        return unknown(match.group(0), f"{offset:+d} day", "day")
     day = ctx.dct + timedelta(days=offset)
     if tod:
-        return _part_of_day(day, match.group(0).lower())
-    return _day_value(day, ctx)
+        return part_of_day(day, match.group(0).lower())
+    return day_value(day)
 
 
 def _this_part_of_day(match: re.Match[str], ctx: Context) -> Value | None:
     tod = TIME_OF_DAY[match.group("tod").lower()]
     if ctx.dct is None:
-        return _unknown(match.group(0), "today", "part of day")
+        return unknown(match.group(0), "today", "part of day")
     day = ctx.dct - timedelta(days=1) if match.group(0).lower().startswith("last") else ctx.dct
     return Value(
         "TIME",
@@ -677,7 +396,7 @@ def _this_part_of_day(match: re.Match[str], ctx: Context) -> Value | None:
 def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
     weekday = WEEKDAYS[match.group("weekday").lower().rstrip(".")]
     rel = (match.group("rel") or "").lower() or None
-    day = _weekday_day(ctx, weekday, rel)
+    day = weekday_day(ctx, weekday, rel)
     if day is None:
         return Value(
             "DATE",
@@ -687,24 +406,24 @@ def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
             relative="weekday from context",
         )
     if match.group("tod"):
-        return _part_of_day(day, match.group("tod").lower())
-    return _day_value(day, ctx)
+        return part_of_day(day, match.group("tod").lower())
+    return day_value(day)
 
 
 def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
     """A month alone: the tense says which side of the date it lies on."""
     month = _month(match)
     if ctx.dct is None:
-        return _month_value(None, month, _mod(match))
-    direction = _direction(ctx) if ctx.tense != "present" else None
+        return month_value(None, month, _mod(match))
+    direction = tense_direction(ctx) if ctx.tense != "present" else None
     year: int | None
     if direction == "past":
         year = ctx.dct.year if month <= ctx.dct.month else ctx.dct.year - 1
     elif direction == "future":
         year = ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
     else:
-        year = _year_for(ctx, month)
-    return _month_value(year, month, _mod(match))
+        year = year_for(ctx, month)
+    return month_value(year, month, _mod(match))
 
 
 def _relative_month(match: re.Match[str], ctx: Context) -> Value | None:
@@ -712,13 +431,13 @@ def _relative_month(match: re.Match[str], ctx: Context) -> Value | None:
     month = _month(match)
     rel = match.group("rel").lower()
     if ctx.dct is None:
-        return _month_value(None, month, None)
+        return month_value(None, month, None)
     year = ctx.dct.year
     if rel in {"last", "past"}:
         year = year if month < ctx.dct.month else year - 1
     elif rel in {"next", "coming"}:
         year = year if month > ctx.dct.month else year + 1
-    return _month_value(year, month, None)
+    return month_value(year, month, None)
 
 
 def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
@@ -732,7 +451,7 @@ def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
     if explicit:
         year = int(explicit)
     elif ctx.dct is None:
-        return _unknown(match.group(0), "quarter of an unknown year", "quarter")
+        return unknown(match.group(0), "quarter of an unknown year", "quarter")
     else:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
     months = 6 if half else 3
@@ -744,22 +463,12 @@ def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", f"{year}-{code}", granularity, label, interval=(start, end))
 
 
-def quarter_value(day: date) -> Value:
-    """The quarter a day falls in, as a value."""
-    quarter = (day.month - 1) // 3 + 1
-    start = date(day.year, 3 * quarter - 2, 1)
-    end = shift_date(start, "month", 3) - timedelta(days=1)
-    return Value(
-        "DATE", f"{day.year}-Q{quarter}", "quarter", f"Q{quarter} {day.year}", interval=(start, end)
-    )
-
-
 def _reporting_period(match: re.Match[str], ctx: Context) -> Value | None:
     """ "the quarter", "the year-ago period": company results name the quarter
     just ended (or the same one a year before); "the current quarter" is this one."""
     which = (match.group("which") or "").strip().lower()
     if ctx.dct is None:
-        return _unknown(match.group(0), "the reported quarter", "quarter")
+        return unknown(match.group(0), "the reported quarter", "quarter")
     quarter = (ctx.dct.month - 1) // 3 + 1
     year = ctx.dct.year
     if which != "current":
@@ -774,10 +483,10 @@ def _reporting_period(match: re.Match[str], ctx: Context) -> Value | None:
 def _weekend(match: re.Match[str], ctx: Context) -> Value | None:
     """ "the weekend": the one just gone in a past tense, else the coming one."""
     if ctx.dct is None:
-        return _unknown(match.group(0), "a weekend", "weekend")
+        return unknown(match.group(0), "a weekend", "weekend")
     words = match.group(0).lower()
     saturday_ahead = (5 - ctx.dct.weekday()) % 7
-    looking_back = not words.startswith(("next", "this")) and _direction(ctx) == "past"
+    looking_back = not words.startswith(("next", "this")) and tense_direction(ctx) == "past"
     if words.startswith("last") or looking_back:
         saturday = ctx.dct - timedelta(days=(ctx.dct.weekday() - 5) % 7 or 7)
     else:
@@ -797,7 +506,7 @@ def _time_weekday(match: re.Match[str], ctx: Context) -> Value | None:
     """ "10 p.m. Wednesday", "noon Saturday": a time on a day of the week."""
     name = match.group("weekday") or match.group("weekday2")
     weekday = WEEKDAYS[name.lower().rstrip(".")]
-    day = _weekday_day(ctx, weekday, None)
+    day = weekday_day(ctx, weekday, None)
     clock = _clock(match.groupdict())
     if day is None:
         return Value("TIME", f"XXXX-WXX-{weekday + 1}T{clock}", "minute", match.group(0))
@@ -821,7 +530,7 @@ def _clock(groups: dict[str, str | None]) -> str:
 
 
 def _year(match: re.Match[str], ctx: Context) -> Value | None:
-    return _year_value(int(match.group("year")), _mod(match))
+    return year_value(int(match.group("year")), _mod(match))
 
 
 def _time(match: re.Match[str], ctx: Context) -> Value | None:
@@ -845,12 +554,12 @@ def _time(match: re.Match[str], ctx: Context) -> Value | None:
 
 def _duration(match: re.Match[str], ctx: Context) -> Value | None:
     amount, vague = _count(match)
-    return _duration_value(amount, _unit(match), vague, match.group(0))
+    return duration_value(amount, _unit(match), vague, match.group(0))
 
 
 def _vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
-    unit = match.group("unit").lower().rstrip("s")
-    return _duration_value(0, unit, True, match.group(0))
+    unit = singular(match.group("unit"))
+    return duration_value(0, unit, True, match.group(0))
 
 
 def _set(match: re.Match[str], ctx: Context) -> Value | None:
@@ -909,7 +618,7 @@ _HANDLERS = {
     "ago": _ago,
     "vague_ago": _vague_ago,
     "vague_span": _vague_span,
-    "counted_span": _counted_span,
+    "counted_span": _duration,
     "relative_day": _relative_day,
     "this_part_of_day": _this_part_of_day,
     "weekday": _weekday,

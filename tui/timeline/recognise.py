@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from tui.clean.patterns import DATELINE, is_dateline
 from tui.model import TimeExpression
 from tui.spans import Occupied
-from tui.timeline.normalise import Context, Value, normalise, quarter_value, shift_date
+from tui.timeline.anchoring import Context, shift_date
+from tui.timeline.normalise import normalise
 from tui.timeline.patterns import LEAD, PATTERNS
 from tui.timeline.tense import tense_at
+from tui.timeline.values import Value, quarter_value
 
 if TYPE_CHECKING:
     from tui.nlp.storydoc import StoryDoc

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.apphelpers import main_screen, settle
+from tests.app.helpers import main_screen, settle
 from tui.app.app import LedeApp
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen

@@ -94,7 +94,7 @@ def test_json_for_a_folder_is_one_line_per_article(capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
     assert len(lines) == len(list(SAMPLE.parent.glob("*.txt")))
-    assert all(json.loads(line)["schema_version"] == 1 for line in lines)
+    assert all(json.loads(line)["schema_version"] == 2 for line in lines)
     assert "failed" in captured.err
 
 

@@ -4,15 +4,14 @@ JSON-LD metadata, titles with the site's name around them)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import DATA
 from tui.ingest.pagemeta import clean_title
 from tui.invariants import check_nothing_lost, lost_characters
 from tui.pipeline import build_article, read_article, read_raw
 
-SOURCES = Path(__file__).resolve().parent / "data" / "sources"
+SOURCES = DATA / "sources"
 
 
 def test_a_body_of_div_and_br_is_the_main_story() -> None:
@@ -66,7 +65,7 @@ def test_the_table_is_a_markdown_table(capsys: pytest.CaptureFixture[str]) -> No
 
 
 async def test_the_reader_draws_the_table_as_aligned_rows() -> None:
-    from tests.apphelpers import main_screen, settle
+    from tests.app.helpers import main_screen, settle
     from tui.app.app import LedeApp
 
     app = LedeApp(SOURCES / "results-table.html")

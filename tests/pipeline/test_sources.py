@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import DATA, SAMPLE
 from tui.cli import main
 from tui.pipeline import analyze, read_article
 
-SOURCES = Path(__file__).parent / "data" / "sources"
+SOURCES = DATA / "sources"
 
 
 @pytest.fixture(scope="module")

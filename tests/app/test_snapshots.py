@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from tests.apphelpers import sample_app, settle
+from tests.app.helpers import sample_app, settle
 
 
 async def _ready(pilot: Pilot) -> None:

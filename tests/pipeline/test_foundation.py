@@ -111,7 +111,7 @@ def test_json_is_byte_identical_across_processes() -> None:
     lines = first.decode("utf-8").splitlines()
     assert len(lines) == len(ARTICLES)
     data = json.loads(lines[0])
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["stories"][0]["id"] == "main"
 
 
