@@ -57,8 +57,6 @@ def model_fingerprint(model: str | None) -> str:
     """The pipeline that would run, without loading it: name and package version."""
     from importlib import metadata
 
-    import spacy
-
     from tui.nlp.loader import DEFAULT_MODELS
 
     for name in (model,) if model else DEFAULT_MODELS:
@@ -66,8 +64,8 @@ def model_fingerprint(model: str | None) -> str:
             version = metadata.version(name.replace("_", "-"))
         except metadata.PackageNotFoundError:
             continue
-        return f"{name} {version} spacy {spacy.__version__}"
-    return f"{model} spacy {spacy.__version__}"
+        return f"{name} {version} spacy {metadata.version('spacy')}"
+    return f"{model} spacy {metadata.version('spacy')}"
 
 
 def cache_key(article: Article, date: str | None, model: str | None) -> str:

@@ -18,7 +18,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from tui.model import PARAGRAPH_SEPARATOR, Analysis, Article, Block, RemovedBlock
+from tui.model import (
+    PARAGRAPH_SEPARATOR,
+    Analysis,
+    Article,
+    Block,
+    Paragraph,
+    RemovedBlock,
+)
 
 # C0 controls but tab and newline, DEL, C1 controls: never in what lede shows.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -128,7 +135,7 @@ def _unique(what: str, ids: list[str]) -> list[str]:
     return [f"{what} {i!r} used {n} times" for i, n in Counter(ids).items() if n > 1]
 
 
-def _paragraph_offsets(story_id: str, paragraphs: list, text: str) -> list[str]:
+def _paragraph_offsets(story_id: str, paragraphs: list[Paragraph], text: str) -> list[str]:
     problems = []
     if text != PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs):
         problems.append(f"story {story_id!r}: text is not its paragraphs joined")

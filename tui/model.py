@@ -383,7 +383,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     if data.get("schema_version") != SCHEMA_VERSION:
         raise ValueError(f"schema version {data.get('schema_version')} is not {SCHEMA_VERSION}")
     meta = data["metadata"]
-    metadata = Metadata(**{k: meta.get(k) for k in Metadata.__slots__})  # type: ignore[attr-defined]
+    metadata = Metadata(**{k: meta.get(k) for k in Metadata.__slots__})
     metadata.categories = list(meta.get("categories") or [])
     stories = []
     for s in data["stories"]:
@@ -434,14 +434,14 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             sentence_end=t["sentence_end"],
             entities=list(t["entities"]),
             also=[_expression_from_dict({**a, "story": t["story"]}) for a in t["also"]],
-            interval=tuple(t["interval"]) if t["interval"] else None,  # type: ignore[arg-type]
+            interval=tuple(t["interval"]) if t["interval"] else None,
             summary=t.get("summary", ""),
         )
         for t in data["timeline"]
     ]
     sentences = {k: [tuple(x) for x in v] for k, v in data.get("sentences", {}).items()}
     notes = list(data.get("notes", []))
-    return Analysis(article, entities, expressions, timeline, data.get("model"), sentences, notes)  # type: ignore[arg-type]
+    return Analysis(article, entities, expressions, timeline, data.get("model"), sentences, notes)
 
 
 def _expression_from_dict(t: dict[str, Any]) -> TimeExpression:
@@ -458,6 +458,6 @@ def _expression_from_dict(t: dict[str, Any]) -> TimeExpression:
         relative=t.get("relative"),
         label=t.get("label", ""),
         lead_start=t.get("lead_start", -1),
-        interval=tuple(interval) if interval else None,  # type: ignore[arg-type]
+        interval=tuple(interval) if interval else None,
         plot=t.get("plot", True),
     )

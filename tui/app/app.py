@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -33,8 +34,8 @@ from tui.app.screens.main import MainScreen
 from tui.errors import one_line
 from tui.ingest import RawArticle, find_articles
 from tui.model import Analysis, Article
+from tui.options import Options
 from tui.pipeline import (
-    Options,
     analyze_article,
     analyze_cached,
     build_article,
@@ -287,7 +288,7 @@ class LedeApp(App[int]):
 
     # --- command palette ----------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
@@ -296,5 +297,5 @@ class LedeApp(App[int]):
                 yield SystemCommand(
                     command.description,
                     f"key: {command.key_display}",
-                    lambda action=command.action: screen.run_action(action),  # type: ignore[misc]
+                    lambda action=command.action: screen.run_action(action),
                 )

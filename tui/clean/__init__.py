@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import pairwise
 from typing import Literal
 
@@ -34,6 +35,7 @@ from tui.clean.patterns import (
     ROLE_WORDS,
     TERMINALS,
     WIRE_SLUG,
+    RuleSet,
     is_dateline,
     is_photo_caption,
 )
@@ -387,9 +389,14 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     if WIRE_SLUG.match(text):
         return Label("remove", "wire slug")
     if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
-        for rules, kind in ((TERMINALS, "terminal"), (LISTS, "list"), (CHROME, "remove")):
+        sections: tuple[tuple[RuleSet, LabelKind], ...] = (
+            (TERMINALS, "terminal"),
+            (LISTS, "list"),
+            (CHROME, "remove"),
+        )
+        for rules, kind in sections:
             if rule := rules.match(text):
-                return Label(kind, rule.reason)  # type: ignore[arg-type]
+                return Label(kind, rule.reason)
 
         if RELATED_LINK.match(text) and not feats.n_sentences > 1:
             # A card: removed unless a story follows it (the segmenter decides).
@@ -662,7 +669,8 @@ def _parse_date(text: str) -> str | None:
     from dateutil import parser
 
     try:
-        return parser.parse(text, fuzzy=True, dayfirst=not text[:1].isalpha()).date().isoformat()
+        parsed: datetime = parser.parse(text, fuzzy=True, dayfirst=not text[:1].isalpha())
+        return parsed.date().isoformat()
     except (ValueError, OverflowError):
         return None
 

@@ -114,9 +114,16 @@ def model() -> dict[str, object]:
     """
     override = os.environ.get("LEDE_CLEANER_MODEL")
     if override:
-        return json.loads(Path(override).read_text("utf-8"))  # type: ignore[no-any-return]
+        return _weights(Path(override).read_text("utf-8"))
     text = resources.files("tui.data").joinpath("cleaner.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return _weights(text)
+
+
+def _weights(text: str) -> dict[str, object]:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("the cleaner's weights file is not a JSON object")
+    return data
 
 
 def own_features(text: str, feats: BlockFeatures, rule: str) -> dict[str, float]:

@@ -332,8 +332,11 @@ def _nearest(
     here = (order[mention.story], mention.start)
 
     def distance(owner: str) -> tuple[int, tuple[int, int]]:
+        """Clusters begun before the mention first, the latest of them nearest."""
         first = clusters[owner].first_position(order)
-        return (0 if first <= here else 1, tuple(-x for x in first) if first <= here else first)  # type: ignore[return-value]
+        if first <= here:
+            return 0, (-first[0], -first[1])
+        return 1, first
 
     return min(owners, key=distance)
 
@@ -353,7 +356,7 @@ def _entity(cluster: _Cluster) -> Entity:
             name = name.title()  # "CANTERBURY" from a dateline: a place, not an acronym
     aliases = sorted(f for f in forms if f != name)
     mentions = [Mention(m.story, m.start, m.end, m.text) for m in cluster.mentions]
-    return Entity(_slug(entity_type, name), name, entity_type, label, aliases, mentions)  # type: ignore[arg-type]
+    return Entity(_slug(entity_type, name), name, entity_type, label, aliases, mentions)
 
 
 def _vote(cluster: _Cluster) -> str:

@@ -110,6 +110,7 @@ def add_place_ruler(nlp: Language) -> None:
     people = nlp.add_pipe(
         "entity_ruler", name="lede_people", after="ner", config={"overwrite_ents": False}
     )
+    # spaCy types add_pipe as returning any callable; an entity ruler has add_patterns.
     people.add_patterns([{"label": "PERSON", "pattern": p} for p in PERSON_PATTERNS])  # type: ignore[attr-defined]
     ruler = nlp.add_pipe(
         "entity_ruler",
@@ -118,4 +119,4 @@ def add_place_ruler(nlp: Language) -> None:
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     patterns = [{"label": label, "pattern": name} for name, label in place_names().items()]
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]  # as above

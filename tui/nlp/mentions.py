@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from tui.model import EntityType
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 
 # spaCy labels lede shows, and the type a person sees.
-LABEL_TYPES = {
+LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
     "GPE": "place",
     "LOC": "place",

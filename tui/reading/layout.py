@@ -121,7 +121,9 @@ def story_items(story: Story, removed: list[RemovedBlock] | None) -> list[Item]:
     for _, text, line in story.subheadings:
         placed.append((line, 1, Item("subheading", text)))
     for paragraph in story.paragraphs:
-        kind: ItemKind = paragraph.kind if paragraph.kind in ROWS else "paragraph"  # type: ignore[assignment]
+        kind: ItemKind = "paragraph"
+        if paragraph.kind == "table" or paragraph.kind == "code":
+            kind = paragraph.kind  # drawn a row per line
         placed.append((paragraph.source_line, 2, Item(kind, paragraph.text, paragraph.start)))
     for block in removed or []:
         placed.append((block.source_line, 3, Item("removed", f"⌫ {block.reason}: {block.text}")))

@@ -93,11 +93,12 @@ def shift_date(day: date, unit: str, amount: int) -> date:
         return day + timedelta(days=amount)
     if unit in {"week", "fortnight"}:
         return day + timedelta(weeks=amount * factor)
+    shifted: date = day
     if unit in {"month", "quarter"}:
-        return day + relativedelta(months=amount * factor)
-    if unit in {"year", "decade", "century"}:
-        return day + relativedelta(years=amount * factor)
-    return day
+        shifted = day + relativedelta(months=amount * factor)
+    elif unit in {"year", "decade", "century"}:
+        shifted = day + relativedelta(years=amount * factor)
+    return shifted
 
 
 def window(dct: date, unit: str, sign: int, units: int = VAGUE_WINDOW) -> Interval:

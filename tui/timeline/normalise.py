@@ -152,8 +152,9 @@ def _weekday_date(match: re.Match[str], ctx: Context) -> Value | None:
 def _month_alternatives(match: re.Match[str], ctx: Context) -> Value | None:
     months = [_month(match), _month(match, "month2")]
     year_text = match.group("year")
-    years = [int(year_text) if year_text else year_for(ctx, m) for m in months]
-    if any(y is None for y in years):
+    maybe = [int(year_text) if year_text else year_for(ctx, m) for m in months]
+    years = [y for y in maybe if y is not None]
+    if len(years) < len(months):
         values = "|".join(f"XXXX-{m:02d}" for m in months)
         return Value(
             "DATE",
@@ -161,7 +162,7 @@ def _month_alternatives(match: re.Match[str], ctx: Context) -> Value | None:
             "month",
             f"{month_label(None, months[0])} or {month_label(None, months[1])}",
         )
-    intervals = [month_interval(y, m) for y, m in zip(years, months, strict=True)]  # type: ignore[arg-type]
+    intervals = [month_interval(y, m) for y, m in zip(years, months, strict=True)]
     values = "|".join(f"{y}-{m:02d}" for y, m in zip(years, months, strict=True))
     conj = match.group("conj").lower()
     label = f"{month_label(None, months[0])} {conj} {month_label(years[1], months[1])}"

@@ -54,6 +54,10 @@ class _Candidate:
     match: re.Match[str]
 
 
+# A candidate chosen, its value, where the words that lead into it start, and its preposition.
+_Chosen = tuple[_Candidate, Value, int, str | None]
+
+
 def recognise(
     story: str, doc: StoryDoc | None, text: str, dct: date | None
 ) -> list[TimeExpression]:
@@ -70,7 +74,7 @@ def recognise(
         if m.end() > m.start() and _plausible(kind, m, text, spacy_dates)
     ]
     candidates.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    chosen: list[tuple[_Candidate, Value, int, str | None]] = []
+    chosen: list[_Chosen] = []
     taken = Occupied()
     for cand in candidates:
         if taken.overlaps(cand.start, cand.end):
@@ -136,7 +140,9 @@ def _tense(doc: StoryDoc | None, start: int, end: int) -> str | None:
     return tense_at(*located) if located else None
 
 
-def _reanchor(chosen: list, text: str, doc: StoryDoc | None, dct: date | None) -> list:  # type: ignore[type-arg]
+def _reanchor(
+    chosen: list[_Chosen], text: str, doc: StoryDoc | None, dct: date | None
+) -> list[_Chosen]:
     """ "Two days later", "the following year": count from the last date the story named."""
     out = []
     last_day: date | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})
 FUTURE_FRAMES = frozenset(
@@ -65,8 +65,8 @@ def _verb_tense(verb: Token) -> str | None:
     return None  # an infinitive or participle: its governor decides
 
 
-def _sentence_tense(sentence: object) -> str | None:
-    tokens = list(sentence)  # type: ignore[call-overload]
+def _sentence_tense(sentence: Span) -> str | None:
+    tokens = list(sentence)
     if any(t.lower_ in FUTURE_AUX for t in tokens):
         return "future"
     if any(t.tag_ == "VBD" for t in tokens):

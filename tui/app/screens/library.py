@@ -8,6 +8,7 @@ articles of the folder an entity appears.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -20,6 +21,9 @@ from textual.widgets.option_list import Option
 
 from tui.app.widgets.lists import PaneList
 from tui.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from tui.app.app import LedeApp
 
 
 class LibraryScreen(Screen[None]):
@@ -102,4 +106,4 @@ class LibraryScreen(Screen[None]):
                 str(self.articles[path]), title="Cannot open", severity="error", markup=False
             )
             return
-        await self.app.open_article(path)  # type: ignore[attr-defined]
+        await cast("LedeApp", self.app).open_article(path)

@@ -8,6 +8,7 @@ the others what to show. It never computes an analysis: it renders one.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +31,9 @@ from tui.app.widgets.timeline import TimelinePane
 from tui.model import ENTITY_TYPES, Analysis, Article, Entity, Story
 from tui.reading.highlights import Mark, Selection, base_marks, overlay_marks
 from tui.reading.targets import Stepper, Target, mention_targets
+
+if TYPE_CHECKING:
+    from tui.app.app import LedeApp
 
 # Under this width the three panes would leave the article under 60 columns:
 # one pane shows at a time.
@@ -77,6 +81,11 @@ class MainScreen(Screen[None]):
         self._apply_width(self.size.width)
 
     # --- widgets ------------------------------------------------------------
+
+    @property
+    def lede(self) -> LedeApp:
+        """The app as the reader it is (Textual types ``app`` as any App)."""
+        return cast("LedeApp", self.app)
 
     @property
     def article_view(self) -> ArticleView:
@@ -180,7 +189,8 @@ class MainScreen(Screen[None]):
         if action in {"next_story", "previous_story"}:
             return len(self.stories) > 1 or None
         if action == "go_story":
-            return bool(parameters) and int(parameters[0]) <= len(self.stories)  # type: ignore[call-overload]
+            number = parameters[0] if parameters else 0
+            return isinstance(number, int) and number <= len(self.stories)
         if action in {"next_match", "previous_match"}:
             return bool(self.stepper.targets) or None
         if action == "other_articles":
@@ -397,7 +407,7 @@ class MainScreen(Screen[None]):
 
         def apply(value: str | None) -> None:
             if value:
-                self.app.reanalyze(value)  # type: ignore[attr-defined]
+                self.lede.reanalyze(value)
 
         self.app.push_screen(DateScreen(current), apply)
 
@@ -428,7 +438,7 @@ class MainScreen(Screen[None]):
         option = self.entities_pane.option_list.highlighted_option
         entity_id = self.selected_entity or (option.id if option else None)
         entity = self._entity(entity_id) if entity_id else None
-        others = self.app.others_for(entity_id) if entity_id else []  # type: ignore[attr-defined]
+        others = self.lede.others_for(entity_id) if entity_id else []
         if entity is None or not others:
             self.notify("No other article of the folder names it", timeout=3)
             return
@@ -436,7 +446,7 @@ class MainScreen(Screen[None]):
         async def open_other(path: Path | None) -> None:
             if path is not None:
                 self.app.pop_screen()
-                await self.app.open_article(path)  # type: ignore[attr-defined]
+                await self.lede.open_article(path)
 
         self.app.push_screen(OthersScreen(entity.name, others), open_other)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import pairwise
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -24,6 +25,9 @@ from tui.app.commands import motion_bindings
 from tui.model import ENTITY_TYPES, RemovedBlock, Story
 from tui.reading.highlights import Mark
 from tui.reading.layout import Item, Line, LineIndex, story_items, wrap_items
+
+if TYPE_CHECKING:
+    from tui.app.app import LedeApp
 
 # Layers, weakest first: later ones are drawn over earlier ones. Entity
 # types first, one layer each.
@@ -155,7 +159,7 @@ class ArticleView(ScrollView, can_focus=True):
             # A line that cannot be drawn is left blank, once reported; the rest draw.
             if not self._render_failed:
                 self._render_failed = True
-                self.app.report_error("drawing the article", error)  # type: ignore[attr-defined]
+                cast("LedeApp", self.app).report_error("drawing the article", error)
             return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def _render_line(self, y: int) -> Strip:
