@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.test_properties import (  # noqa: E402  # noqa: E402
+from tests.pipeline.test_properties import (  # noqa: E402
     check_invariants,
     documents,
     run_pipeline,

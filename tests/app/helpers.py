@@ -33,3 +33,16 @@ def main_screen(pilot: Pilot) -> MainScreen:
     screen = pilot.app.main_screen  # type: ignore[attr-defined]
     assert isinstance(screen, MainScreen)
     return screen
+
+
+async def opened(pilot: Pilot, analysed: bool = True) -> MainScreen:
+    """Wait for an article opened from a library to show (with its analysis)."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.05)
+        ready = app.analysis if analysed else app.article  # type: ignore[attr-defined]
+        if isinstance(app.screen, MainScreen) and ready is not None:
+            break
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen

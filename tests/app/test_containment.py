@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.helpers import main_screen, settle
+from tests.app.helpers import main_screen, opened, settle
 from tui.app.app import LedeApp
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
@@ -208,12 +208,7 @@ async def test_a_failing_analysis_in_a_library_leaves_the_library_usable(
         rows = [str(o.prompt) for o in library.query_one("#library-list").options]  # type: ignore[attr-defined]
         assert "analysis failed" in rows[1] and "entities" in rows[0]
         await pilot.press("j", "enter")  # open the failed one: its text is readable
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen) and app.article is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+        screen = await opened(pilot, analysed=False)
         assert "Pixar" in screen.article_view.visible_text()
         assert _option_texts(screen.entities_pane)[0].startswith("Analysis failed: MemoryError")
         await pilot.press("backspace")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tests.app.helpers import opened
 from tests.conftest import SAMPLE_DATA
 from tui.app.app import LedeApp
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
-from tui.app.screens.other_articles import OthersScreen
+from tui.app.screens.other_articles import OtherArticlesScreen
 
 
 async def _scanned(pilot, app: LedeApp) -> LibraryScreen:
@@ -34,19 +35,14 @@ async def test_folder_opens_a_library_and_an_article_and_comes_back() -> None:
         for _ in range(index):
             await pilot.press("j")
         await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen) and app.analysis is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+        screen = await opened(pilot)
         assert screen.article is not None and screen.article.title.startswith("North Korea FM")
         # "Russian" is named in the grain article too: the pane says so, and o lists it.
         assert screen.entities_pane.elsewhere.get("group:russian") == 1
         screen.entities_pane.highlight("group:russian")
         await pilot.press("o")
         await pilot.pause()
-        assert isinstance(app.screen, OthersScreen)
+        assert isinstance(app.screen, OtherArticlesScreen)
         assert [p.name for p, _ in app.screen.articles] == ["wire-dateline-grain.txt"]
         await pilot.press("enter")
         for _ in range(100):

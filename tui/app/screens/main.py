@@ -23,7 +23,7 @@ from tui.app.errors import contained
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.other_articles import OthersScreen
+from tui.app.screens.other_articles import OtherArticlesScreen
 from tui.app.widgets.article import ArticleView
 from tui.app.widgets.entities import EntitiesPane
 from tui.app.widgets.storybar import StoryBar
@@ -448,7 +448,7 @@ class MainScreen(Screen[None]):
                 self.app.pop_screen()
                 await self.lede.open_article(path)
 
-        self.app.push_screen(OthersScreen(entity.name, others), open_other)
+        self.app.push_screen(OtherArticlesScreen(entity.name, others), open_other)
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from tui.app.widgets.lists import PaneList
 
 
-class OthersScreen(ModalScreen[Path | None]):
+class OtherArticlesScreen(ModalScreen[Path | None]):
     """Pick one of the other articles naming an entity; enter opens it."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
