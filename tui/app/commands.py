@@ -98,13 +98,24 @@ MOTIONS: tuple[Motion, ...] = (
     Motion("bottom", "G,end", "Bottom", "scroll_end", "last"),
 )
 
-# How the help screen shows the motions and the panes' shared keys, in pairs.
-PANE_KEYS: tuple[tuple[str, str], ...] = (
-    ("j / k, ↓ / ↑", "Down / up a line (or a row)"),
-    ("space / b", "Down / up a page"),
-    ("g / G", "Top / bottom"),
-    ("enter", "Select the entity or event under the cursor"),
+# How the help screen pairs the motions: forward, back, what the pair does.
+MOTION_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("down", "up", "Down / up a line (or a row)"),
+    ("page-down", "page-up", "Down / up a page"),
+    ("top", "bottom", "Top / bottom"),
 )
+KEY_SYMBOLS = {"down": "↓", "up": "↑", "pagedown": "pgdn", "pageup": "pgup"}
+
+
+def motion_help() -> list[tuple[str, str]]:
+    """The help's rows for the motions, keys from ``MOTIONS``: ("j / k, ↓ / ↑", …)."""
+    motions = {m.id: m for m in MOTIONS}
+    rows = []
+    for forward, back, description in MOTION_PAIRS:
+        pairs = zip(motions[forward].keys.split(","), motions[back].keys.split(","), strict=True)
+        keys = ", ".join(f"{KEY_SYMBOLS.get(a, a)} / {KEY_SYMBOLS.get(b, b)}" for a, b in pairs)
+        rows.append((keys, description))
+    return rows
 
 
 def bindings() -> list[BindingType]:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.commands import COMMANDS, PANE_KEYS
+from tui.app.commands import COMMANDS, motion_help
 
 
 def help_table() -> Table:
@@ -33,8 +33,9 @@ def help_table() -> Table:
     for command in COMMANDS:
         if command.action.endswith("_pane"):
             table.add_row(command.key_display, command.description)
-    for keys, description in PANE_KEYS:
+    for keys, description in motion_help():
         table.add_row(keys, description)
+    table.add_row("enter", "Select the entity or event under the cursor")
     table.add_row("", "")
     table.add_row(Text("Mouse", style="underline"), "")
     table.add_row("click", "A story tab, an entity or an event: same as enter")
