@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EntityChosen
-from tui.app.widgets.lists import PaneList
+from tui.app.widgets.lists import ListPane, PaneList
 from tui.model import ENTITY_TYPES, Entity
 
 GROUP_TITLES = {
@@ -33,10 +31,13 @@ class EntityList(PaneList):
     COMPONENT_CLASSES = {f"entities--{t}" for t in ENTITY_TYPES}
 
 
-class EntitiesPane(Vertical, can_focus=False):
+class EntitiesPane(ListPane[EntityList]):
     """People, places, organisations, groups and events of the article."""
 
-    DEFAULT_CLASSES = "pane"
+    TITLE = "Entities"
+    LIST = EntityList
+    NOTE_ID = "entities-note"
+    LIST_ID = "entity-list"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -44,25 +45,12 @@ class EntitiesPane(Vertical, can_focus=False):
         self.types: tuple[str, ...] = ENTITY_TYPES
         self.elsewhere: dict[str, int] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="entities-note")
-        yield EntityList(id="entity-list")
-
-    def on_mount(self) -> None:
-        self.border_title = "Entities"
-
-    @property
-    def option_list(self) -> EntityList:
-        return self.query_one(EntityList)
-
     def show(self, entities: list[Entity], types: tuple[str, ...], empty: str = "") -> None:
         """List the entities of the chosen types; ``empty`` says why there are none."""
         self.entities = entities
         self.types = types
-        note = self.query_one("#entities-note", Static)
         hidden = [GROUP_TITLES[t].lower() for t in ENTITY_TYPES if t not in types]
-        note.update(Text(f"hiding {', '.join(hidden)} (f)", style="italic") if hidden else "")
-        note.display = bool(hidden)
+        self.set_note(f"hiding {', '.join(hidden)} (f)" if hidden else "")
         options: list[Option | None] = []
         listing = self.option_list
         for entity_type in ENTITY_TYPES:
@@ -91,10 +79,8 @@ class EntitiesPane(Vertical, can_focus=False):
         elif listing.option_count:
             listing.action_first()
 
-    def show_message(self, message: str) -> None:
-        """Only a message where the entities would be (the analysis failed)."""
+    def clear_rows(self) -> None:
         self.entities = []
-        self.option_list.set_options([Option(Text(message, style="italic"), disabled=True)])
 
     def _prompt(self, entity: Entity) -> Text:
         prompt = Text(" ")

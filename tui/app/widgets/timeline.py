@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EventChosen
-from tui.app.widgets.lists import PaneList
+from tui.app.widgets.lists import ListPane, PaneList
 from tui.model import TimelineEvent
 
 DATE_WIDTH = 14
@@ -39,10 +37,13 @@ class EventList(PaneList):
     """The list of events."""
 
 
-class TimelinePane(Vertical, can_focus=False):
+class TimelinePane(ListPane[EventList]):
     """Events in time order (or reading order when the date is unknown)."""
 
-    DEFAULT_CLASSES = "pane"
+    TITLE = "Timeline"
+    LIST = EventList
+    NOTE_ID = "timeline-note"
+    LIST_ID = "event-list"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -50,17 +51,6 @@ class TimelinePane(Vertical, can_focus=False):
         self.shown: list[int] = []  # indexes into ``events`` of the rows shown
         self._note = ""
         self._width = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="timeline-note")
-        yield EventList(id="event-list")
-
-    def on_mount(self) -> None:
-        self.border_title = "Timeline"
-
-    @property
-    def option_list(self) -> EventList:
-        return self.query_one(EventList)
 
     def on_resize(self) -> None:
         # Rows are cut to the pane's width: cut them again when it changes.
@@ -74,9 +64,7 @@ class TimelinePane(Vertical, can_focus=False):
         self.shown = shown
         self._note = note
         self._width = self.size.width
-        label = self.query_one("#timeline-note", Static)
-        label.update(Text(note, style="italic"))
-        label.display = bool(note)
+        self.set_note(note)
         options = [Option(self._prompt(events[i]), id=str(i)) for i in shown]
         listing = self.option_list
         listing.set_options(options)
@@ -85,11 +73,8 @@ class TimelinePane(Vertical, can_focus=False):
         elif listing.option_count:
             listing.action_first()
 
-    def show_message(self, message: str) -> None:
-        """Only a message where the events would be (the analysis failed)."""
+    def clear_rows(self) -> None:
         self.events, self.shown = [], []
-        self.query_one("#timeline-note", Static).display = False
-        self.option_list.set_options([Option(Text(message, style="italic"), disabled=True)])
 
     def _prompt(self, event: TimelineEvent) -> Text:
         """One line: date, story marker, what happened (cut to the pane's width)."""
