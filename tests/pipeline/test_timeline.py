@@ -169,3 +169,34 @@ def test_timeline_is_sorted_with_ties_in_reading_order() -> None:
     values = [e.value for e in analysis.timeline]
     assert values == ["2015", "2018", "2019-05-20", "2019-05-20"]
     assert analysis.timeline[2].sentence.startswith("The union said")
+
+
+def test_model_numbers_and_counts_are_not_years() -> None:
+    analysis = _timeline(
+        "2024-03-15",
+        "The RTX 2060 and the GTX 1660 cards sold out in 2019, the retailer said.",
+        "Police said 2000 people marched, and 1800 jobs went at the plant.",
+        "Budget cuts in FY 2023 hit the 2020 votes count.",
+    )
+    values = _values(analysis)
+    assert values.get("2019") == "2019"
+    assert "2060" not in values and "1660" not in values
+    assert "2000" not in values and "1800" not in values
+    written = {t.text for t in analysis.time_expressions}
+    assert {"2020", "2023"} <= written  # "the 2020 votes", "FY 2023": years
+
+
+def test_black_friday_is_one_day_in_the_nearest_year() -> None:
+    before = _timeline("2024-11-20", "Stores expect record crowds on Black Friday.")
+    assert _values(before)["black friday"] == "2024-11-29"
+    after = _timeline("2025-01-08", "Sales on Black Friday fell, the chain said on Tuesday.")
+    assert _values(after)["black friday"] == "2024-11-29"
+    assert "friday" not in _values(after)
+
+
+def test_alternatives_sort_as_their_first_month() -> None:
+    analysis = _timeline(
+        "2024-03-15",
+        "A vote is due in May or June. The report is due on May 20. A draft came on May 2.",
+    )
+    assert [e.value for e in analysis.timeline] == ["2024-05-02", "2024-05|2024-06", "2024-05-20"]

@@ -102,6 +102,9 @@ def holiday_dates(year: int) -> dict[str, date]:
     found.setdefault("easter monday", sunday + timedelta(days=1))
     found.setdefault("good friday", sunday - timedelta(days=2))
     found.setdefault("thanksgiving", found.get("thanksgiving day", date(year, 11, 22)))
+    # The shopping days named after (US) Thanksgiving: the Friday and Monday after it.
+    found.setdefault("black friday", found["thanksgiving"] + timedelta(days=1))
+    found.setdefault("cyber monday", found["thanksgiving"] + timedelta(days=4))
     return found
 
 

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from datetime import date
 
 from tui.model import Entity, TimeExpression, TimelineEvent
+from tui.timeline.calendar import month_interval
 
 GRANULARITY_RANK = {
     "part of day": 7,
@@ -77,6 +78,8 @@ def _restates(previous: TimeExpression, current: TimeExpression, sentence_of: _S
         return False
     if previous.text.lower() == current.text.lower():
         return False
+    if "|" in f"{previous.value}{current.value}":
+        return False  # "May or June" is a choice; a date in May is not it said again
     a, b = previous.interval, current.interval
     nested = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
     same_value = (previous.value or "")[:7] == (current.value or "")[:7]
@@ -141,8 +144,17 @@ def _event(
 
 
 def _sort_point(event: TimelineEvent) -> float:
-    """The middle of the event's interval, as a day number; unknown ones last."""
+    """The middle of the event's interval, as a day number; unknown ones last.
+
+    Alternatives ("May or June") sort by their earliest one, as "in May"
+    would: the first is as likely as the second, and the list stays in time
+    order whichever it turns out to be.
+    """
     if event.interval is None:
         return float("inf")
     start, end = (date.fromisoformat(d).toordinal() for d in event.interval)
+    first = (event.value or "").split("|")[0]
+    if first != event.value and len(first) == 7 and first[:4].isdigit():
+        month_start, month_end = month_interval(int(first[:4]), int(first[5:7]))
+        return (month_start.toordinal() + month_end.toordinal()) / 2
     return (start + end) / 2

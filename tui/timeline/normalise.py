@@ -45,6 +45,7 @@ from tui.timeline.values import (
     year_value,
 )
 from tui.timeline.vocabulary import (
+    COUNTED,
     FUTURE_REFS,
     MODS,
     NUMBERS,
@@ -53,6 +54,7 @@ from tui.timeline.vocabulary import (
     TIME_OF_DAY,
     UNIT_CODES,
     VAGUE_NUMBERS,
+    YEAR_LEADS,
     singular,
 )
 
@@ -531,7 +533,37 @@ def _clock(groups: dict[str, str | None]) -> str:
 
 
 def _year(match: re.Match[str], ctx: Context) -> Value | None:
+    if _mod(match) is None and (_is_model_number(match) or _is_count(match)):
+        return None
     return year_value(int(match.group("year")), _mod(match))
+
+
+# Capitals that do put a year after them: a fiscal year, an era.
+_YEAR_PREFIXES = frozenset({"FY", "AD", "BC", "CE", "BCE", "AH"})
+_CAPITALS_BEFORE = re.compile(r"(?:^|[^\w])([A-Z]{2,4})[\s-]$")
+
+
+def _is_model_number(match: re.Match[str]) -> bool:
+    """ "RTX 2060", "GTX 1660": a product's letters and number, not a year."""
+    before = match.string[max(0, match.start("year") - 8) : match.start("year")]
+    found = _CAPITALS_BEFORE.search(before)
+    if found is None:
+        return False
+    return found.group(1) not in _YEAR_PREFIXES and not _is_month(found.group(1))
+
+
+def _is_month(word: str) -> bool:
+    return word.lower().rstrip(".") in MONTHS
+
+
+def _is_count(match: re.Match[str]) -> bool:
+    """ "2000 people" is a count; "in 2000 people voted" and "the 2020 votes" are years."""
+    after = match.string[match.end("year") : match.end("year") + 16].split()
+    if not after or after[0].lower().strip(".,;:") not in COUNTED:
+        return False
+    before = match.string[max(0, match.start("year") - 16) : match.start("year")].split()
+    last = before[-1].lower() if before else ""
+    return not (last in YEAR_LEADS or last.endswith(("'s", "’s")))
 
 
 def _time(match: re.Match[str], ctx: Context) -> Value | None:

@@ -31,7 +31,7 @@ _HOLIDAYS = (
     r"New Year[’']s (?:Day|Eve)|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Good Friday|"
     r"Thanksgiving(?: Day)?|Halloween|Valentine[’']s Day|Independence Day|Labou?r Day|"
     r"Memorial Day|Boxing Day|May Day|St\.? Patrick[’']s Day|Bastille Day|Veterans Day|"
-    r"Columbus Day|Martin Luther King(?: Jr\.?)? Day"
+    r"Columbus Day|Martin Luther King(?: Jr\.?)? Day|Black Friday|Cyber Monday"
 )
 
 # (name, pattern); the flags are set per pattern because month and weekday

@@ -10,27 +10,12 @@ from textual.widgets.option_list import Option
 from tui.app.messages import EventChosen
 from tui.app.widgets.lists import ListPane, PaneList
 from tui.model import TimelineEvent
-
-DATE_WIDTH = 14
+from tui.reading.when import WHEN_WIDTH, when
 
 
 def story_marker(story_id: str) -> str:
     """ "M" for the main story, "E1", "E2"… for embedded ones."""
     return "M" if story_id == "main" else "E" + story_id.rsplit("-", 1)[-1]
-
-
-def short_date(event: TimelineEvent) -> str:
-    """The value as a reader scans it: 2018-04-09, 2018-W14, "future"."""
-    value = event.value
-    if value is None:
-        return event.label
-    if value.endswith("_REF"):
-        return {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}[value]
-    if "|" in value:
-        return "/".join(part[-2:] if i else part for i, part in enumerate(value.split("|")))
-    if event.mod in {"START", "MID", "END"}:
-        return f"{value} ({ {'START': 'early', 'MID': 'mid', 'END': 'late'}[event.mod] })"
-    return value
 
 
 class EventList(PaneList):
@@ -80,14 +65,14 @@ class TimelinePane(ListPane[EventList]):
         """One line: date, story marker, what happened (cut to the pane's width)."""
         # The pane less its border and room for a scrollbar: the same at every show.
         width = max(20, (self.size.width or 44) - 2)
-        when = short_date(event).ljust(DATE_WIDTH)
+        date = when(event).ljust(WHEN_WIDTH)
         marker = story_marker(event.story).ljust(3)
-        room = max(5, width - len(when) - len(marker) - 2)
+        room = max(5, width - len(date) - len(marker) - 2)
         what = event.summary or event.sentence
         if len(what) > room:
             what = what[: room - 1] + "…"
         prompt = Text(no_wrap=True, overflow="ellipsis")
-        prompt.append(when, style="bold")
+        prompt.append(date, style="bold")
         prompt.append(" ")
         prompt.append(marker, style="dim")
         prompt.append(" ")
