@@ -151,10 +151,11 @@ def _cache(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
+    from tui.ingest.url import local_path
     from tui.options import Options
     from tui.pipeline import default_source, read_raw
 
-    source: str | Path = args.source or default_source()
+    source: str | Path = local_path(args.source) if args.source else default_source()
     if args.date:
         parse_iso_date(args.date)
     options = Options(date=args.date, model=args.model)
@@ -279,14 +280,18 @@ def _progress(total: int, several: bool) -> Iterator[Callable[[], None]]:
 
 
 def _is_stream(source: str) -> bool:
-    """stdin or a URL: read as given, never as a path on disk."""
-    return source == "-" or source.startswith(("http://", "https://"))
+    """stdin or an address: read as given, never as a path on disk (a file:// address
+    has been made its path already)."""
+    from tui.ingest.url import is_url, other_scheme
+
+    return source == "-" or is_url(source) or other_scheme(source) is not None
 
 
 def _expand(sources: list[str]) -> Iterator[str | Path]:
     from tui.ingest import find_articles
+    from tui.ingest.url import local_path
 
-    for source in sources:
+    for source in map(local_path, sources):
         if not _is_stream(source) and Path(source).is_dir():
             yield from find_articles(source)
         else:

@@ -143,13 +143,30 @@ async def test_search_counts_and_steps_through_matches(pilot: Pilot[int]) -> Non
 
 
 async def test_filter_entity_types(pilot: Pilot[int]) -> None:
+    """f offers all types or one type only, each with its count; none that is empty."""
+    from tui.app.screens.choice import ChoiceScreen
+
     screen = main_screen(pilot)
     await pilot.press("f")
+    await pilot.pause()
+    menu = pilot.app.screen
+    assert isinstance(menu, ChoiceScreen)
+    labels = [label for label, _ in menu.rows]
+    assert labels[0] == "All types (26)" and "People only (7)" in labels
+    assert not any(label.startswith("Events") for label in labels)  # the sample has none
+    await pilot.press("j", "enter")  # people only
+    await pilot.pause()
     ids = [o.id for o in screen.entities_pane.option_list.options if o.id]
     assert ids and all(i.startswith("person:") for i in ids)
-    await pilot.press("f")
+    note = screen.entities_pane.query_one("#entities-note")
+    assert str(note.render()) == "People only · f for all"
+    await pilot.press("f", "j", "enter")  # the menu opens on people: one down is places
+    await pilot.pause()
     ids = [o.id for o in screen.entities_pane.option_list.options if o.id]
     assert ids and all(i.startswith("place:") for i in ids)
+    await pilot.press("f", "g", "enter")  # all again
+    await pilot.pause()
+    assert len([o for o in screen.entities_pane.option_list.options if o.id]) == 26
 
 
 async def test_removed_blocks_show_inline_with_reasons(pilot: Pilot[int]) -> None:

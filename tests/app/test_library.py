@@ -5,9 +5,9 @@ from __future__ import annotations
 from tests.app.helpers import opened
 from tests.conftest import SAMPLE_DATA
 from tui.app.app import LedeApp
+from tui.app.screens.choice import ChoiceScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.main import MainScreen
-from tui.app.screens.other_articles import OtherArticlesScreen
 
 
 async def _scanned(pilot, app: LedeApp) -> LibraryScreen:
@@ -42,7 +42,7 @@ async def test_folder_opens_a_library_and_an_article_and_comes_back() -> None:
         screen.entities_pane.highlight("group:russian")
         await pilot.press("o")
         await pilot.pause()
-        assert isinstance(app.screen, OtherArticlesScreen)
+        assert isinstance(app.screen, ChoiceScreen)
         assert [p.name for p, _ in app.screen.articles] == ["wire-dateline-grain.txt"]
         await pilot.press("enter")
         for _ in range(100):

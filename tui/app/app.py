@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.analysis_process import analyze_in_process, is_big
-from tui.app.commands import COMMANDS
+from tui.app.commands import COMMANDS, parse_action
 from tui.app.errors import record
 from tui.app.messages import (
     AnalysisFailed,
@@ -65,6 +65,7 @@ class LedeApp(App[int]):
         self.source = source
         self.options = options or Options()
         self._raw = raw
+        self._select_on_ready: str | None = None
         self.article: Article | None = None
         self.analysis: Analysis | None = None
 
@@ -128,9 +129,11 @@ class LedeApp(App[int]):
                 self.entity_index.setdefault(entity.id, set()).add(message.path)
         self.library.update(message.path, message.article, message.analysis)
 
-    async def open_article(self, path: Path) -> None:
-        """Open an article of the library; backspace comes back."""
+    async def open_article(self, path: Path, entity_id: str | None = None) -> None:
+        """Open an article of the library; backspace comes back. With ``entity_id``
+        (from "other articles naming it") that entity is selected at its first mention."""
         self.source, self._raw, self.article, self.analysis = path, None, None, None
+        self._select_on_ready = entity_id
         await self.push_screen(MainScreen())
         library = self.library
         known = library.analyses.get(path) if library else None
@@ -146,6 +149,15 @@ class LedeApp(App[int]):
             self.main_screen.show_analysis_error(library.failures[path])
         else:
             self.load_article()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.unavailable(action) is None
+
+    def unavailable(self, action: str) -> str | None:
+        """Why an app-wide action does nothing now, or None."""
+        if action == "back" and self.library is None:
+            return "Backspace goes back to a folder's list: lede opened one article."
+        return None
 
     async def action_back(self) -> None:
         if self.library is not None and isinstance(self.screen, MainScreen):
@@ -229,6 +241,9 @@ class LedeApp(App[int]):
         self.article = analysis.article
         elsewhere = self.elsewhere_counts() if self.library is not None else None
         self._in_main(lambda screen: screen.show_analysis(analysis, elsewhere))
+        if (entity_id := self._select_on_ready) is not None:
+            self._select_on_ready = None
+            self._in_main(lambda screen: screen.select_entity(entity_id))
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """An analysis failed: a library marks the article's row, the reader its panes."""
@@ -289,11 +304,20 @@ class LedeApp(App[int]):
     # --- command palette ----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel and "Screenshot" are left out: "Show every key"
+        # lists the reader's keys, and a screenshot of an article is not a reader's need.
+        for system in super().get_system_commands(screen):
+            if system.title not in {"Keys", "Screenshot"}:
+                yield system
         if not isinstance(screen, MainScreen):
             return
         for command in COMMANDS:
-            if command.palette and command.action != "app.quit":
+            name, parameters = parse_action(command.action)
+            if name.startswith("app."):
+                usable = self.unavailable(name.removeprefix("app.")) is None
+            else:
+                usable = screen.unavailable(name, parameters) is None
+            if command.palette and command.action != "app.quit" and usable:
                 yield SystemCommand(
                     command.description,
                     f"key: {command.key_display}",

@@ -149,6 +149,19 @@ def motion_bindings(widget: Literal["scroll", "list"]) -> list[BindingType]:
     ]
 
 
+# Each key of the command list, to its command (what a key would have done).
+COMMAND_KEYS = {key: command for command in COMMANDS for key in command.keys.split(",")}
+
+
+def parse_action(action: str) -> tuple[str, tuple[object, ...]]:
+    """ "go_story(3)" → ("go_story", (3,)); "app.quit" → ("app.quit", ())."""
+    name, _, rest = action.partition("(")
+    if not rest:
+        return name, ()
+    argument = rest.rstrip(")").strip("'\"")
+    return name, (int(argument) if argument.isdigit() else argument,)
+
+
 def command_ids() -> list[str]:
     """Every id a keymap may rebind."""
     return [c.id for c in COMMANDS] + [f"{w}-{m.id}" for w in ("scroll", "list") for m in MOTIONS]

@@ -16,7 +16,7 @@ from tui.errors import LedeError
 from tui.ingest.decode import DecodedText, decode_bytes, decode_page, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
 from tui.ingest.text import text_blocks
-from tui.ingest.url import fetch, is_url
+from tui.ingest.url import fetch, is_url, local_path, other_scheme
 from tui.model import Block, Metadata, RemovedBlock
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -54,7 +54,9 @@ def read_path(path: str | Path) -> RawArticle:
         return read_stdin()
     if is_url(str(path)):
         return read_url(str(path))
-    path = Path(path)
+    if (scheme := other_scheme(str(path))) and not Path(path).exists():
+        raise LedeError(f"unsupported URL scheme '{scheme}' (lede reads http and https)")
+    path = Path(local_path(str(path)))
     data = read_bytes(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         decoded = decode_page(data, str(path))

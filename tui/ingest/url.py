@@ -3,6 +3,7 @@ bounded number of redirects, a content-type check, and the page's charset."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.errors import LedeError
@@ -32,6 +33,26 @@ class Page:
 
 def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def other_scheme(source: str) -> str | None:
+    """The scheme of an address lede cannot fetch ("ftp"), or None."""
+    found = _SCHEME.match(source)
+    if found is None or found.group(1).lower() in {"http", "https", "file"}:
+        return None
+    return found.group(1)
+
+
+def local_path(source: str) -> str:
+    """A ``file://`` address as the path it names; anything else as it is."""
+    if source.lower().startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        return unquote(urlparse(source).path)
+    return source
 
 
 def fetch(url: str, max_bytes: int) -> Page:

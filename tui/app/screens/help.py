@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.commands import COMMANDS, motion_help
+from tui.app.commands import COMMANDS, motion_bindings, motion_help
 
 
 def help_table() -> Table:
@@ -43,16 +43,23 @@ def help_table() -> Table:
     return table
 
 
+class HelpBox(VerticalScroll):
+    """The keys, scrolled with the same motion keys as the article."""
+
+    BINDINGS = motion_bindings("scroll")
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists every key; escape, q or ? closes it."""
+    """Lists every key; escape, q or ? closes it; j/k, space/b, g/G scroll it."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
+        with HelpBox(id="help-box"):
             yield Static(help_table(), id="help-text")
 
     def on_mount(self) -> None:
-        box = self.query_one("#help-box")
+        box = self.query_one("#help-box", HelpBox)
         box.border_title = "lede — keys"
-        box.border_subtitle = "esc to close"
+        box.border_subtitle = "j/k scroll · esc to close"
+        box.focus()

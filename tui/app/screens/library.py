@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.widgets.lists import PaneList
 from tui.model import Analysis, Article
+from tui.reading.counts import counted
 
 if TYPE_CHECKING:
     from tui.app.app import LedeApp
@@ -88,13 +89,13 @@ class LibraryScreen(Screen[None]):
         title = article.title or path.name
         row.append((title if len(title) <= 50 else title[:49] + "…").ljust(50), style="bold")
         row.append(f"  {meta.date or 'no date':<10}  {(meta.site or '')[:14]:<14}  ")
-        row.append(f"{len(article.stories)} stor{'y' if len(article.stories) == 1 else 'ies'}  ")
+        row.append(f"{counted(len(article.stories), 'story')}  ")
         analysis = self.analyses.get(path)
         if path in self.failures:
             row.append("analysis failed", style="italic")
         else:
             row.append(
-                f"{len(analysis.entities)} entities" if analysis else "analysing…", style="dim"
+                counted(len(analysis.entities), "entity") if analysis else "analysing…", style="dim"
             )
         return row
 

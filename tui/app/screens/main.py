@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -18,17 +18,18 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from tui.app.commands import bindings
+from tui.app.commands import COMMAND_KEYS, bindings, parse_action
 from tui.app.errors import contained
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
+from tui.app.screens.choice import ChoiceScreen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.other_articles import OtherArticlesScreen
 from tui.app.widgets.article import ArticleView
-from tui.app.widgets.entities import EntitiesPane
+from tui.app.widgets.entities import GROUP_TITLES, EntitiesPane
 from tui.app.widgets.storybar import StoryBar
 from tui.app.widgets.timeline import TimelinePane
 from tui.model import ENTITY_TYPES, Analysis, Article, Entity, Story
+from tui.reading.counts import counted
 from tui.reading.highlights import Mark, Selection, base_marks, overlay_marks
 from tui.reading.targets import Stepper, Target, mention_targets
 
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 # one pane shows at a time.
 NARROW_WIDTH = 140
 PANES = ("entities", "article", "timeline")
-# What "f" cycles through: everything, then one type at a time.
-TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTITY_TYPES[:5]))
+# What "f" offers: every type, or one type only.
+TYPE_FILTERS: tuple[tuple[str, ...], ...] = (ENTITY_TYPES, *((t,) for t in ENTITY_TYPES))
 
 
 class MainScreen(Screen[None]):
@@ -186,18 +187,38 @@ class MainScreen(Screen[None]):
             self.story_index = number - 1
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"next_story", "previous_story"}:
-            return len(self.stories) > 1 or None
+        """A key that would do nothing here is left out of the footer and palette."""
+        return self.unavailable(action, parameters) is None
+
+    def unavailable(self, action: str, parameters: tuple[object, ...] = ()) -> str | None:
+        """Why an action does nothing in this article now, or None when it does something."""
+        if action in {"next_story", "previous_story"} and len(self.stories) < 2:
+            return "This article has one story."
         if action == "go_story":
             number = parameters[0] if parameters else 0
-            return isinstance(number, int) and number <= len(self.stories)
-        if action in {"next_match", "previous_match"}:
-            return bool(self.stepper.targets) or None
-        if action == "other_articles":
-            return bool(getattr(self.app, "library", None)) or None
-        if action == "show_all_events":
-            return self.timeline_entity is not None or None
-        return True
+            if not (isinstance(number, int) and 1 <= number <= len(self.stories)):
+                return f"There is no story {number}: this article has {len(self.stories)}."
+        if action in {"next_match", "previous_match"} and not self.stepper.targets:
+            return "Nothing to step through: choose an entity (e) or search (/) first."
+        if action == "other_articles" and self.lede.library is None:
+            return "Other articles are listed when lede opens a folder of articles."
+        if action == "show_all_events" and self.timeline_entity is None:
+            return "The timeline already shows every event."
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose command does nothing here says why, in a notice."""
+        command = COMMAND_KEYS.get(event.key)
+        if command is None:
+            return
+        action, parameters = parse_action(command.action)
+        if action.startswith("app."):
+            why = self.lede.unavailable(action.removeprefix("app."))
+        else:
+            why = self.unavailable(action, parameters)
+        if why:
+            event.stop()
+            self.notify(why, timeout=3)
 
     @on(StoryChosen)
     def _story_chosen(self, message: StoryChosen) -> None:
@@ -249,14 +270,27 @@ class MainScreen(Screen[None]):
         types = TYPE_FILTERS[self.type_filter]
         self.entities_pane.show(self.analysis.entities, types, " ".join(self.analysis.notes))
         count = sum(1 for e in self.analysis.entities if e.type in types)
-        self.entities_pane.border_subtitle = Content(f"{count} shown · f filter")
+        self.entities_pane.border_subtitle = Content(f"{count} shown · f types")
 
     def watch_type_filter(self) -> None:
         self._refresh_entities()
         self._refresh_marks()
 
     def action_filter_types(self) -> None:
-        self.type_filter = (self.type_filter + 1) % len(TYPE_FILTERS)
+        """Offer every type, or one type only: those the article has, with their counts."""
+        entities = self.analysis.entities if self.analysis else []
+        rows = [(f"All types ({len(entities)})", 0)]
+        for index, types in enumerate(TYPE_FILTERS[1:], start=1):
+            count = sum(1 for e in entities if e.type in types)
+            if count:
+                rows.append((f"{GROUP_TITLES[types[0]]} only ({count})", index))
+        current = next((i for i, (_, v) in enumerate(rows) if v == self.type_filter), 0)
+
+        def apply(choice: int | None) -> None:
+            if choice is not None:
+                self.type_filter = choice
+
+        self.app.push_screen(ChoiceScreen("Show entities of", rows, current), apply)
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
@@ -302,7 +336,9 @@ class MainScreen(Screen[None]):
                 note + "\n" if note else ""
             ) + f"Only events with {entity.name if entity else '?'} (a: all)"
         self.timeline_pane.show(events, shown, note)
-        self.timeline_pane.border_subtitle = Content(f"{len(shown)} of {len(events)} events")
+        self.timeline_pane.border_subtitle = Content(
+            f"{len(shown)} of {counted(len(events), 'event')}"
+        )
 
     @on(EventChosen)
     def _event_chosen(self, message: EventChosen) -> None:
@@ -384,7 +420,7 @@ class MainScreen(Screen[None]):
         count = self.stepper.search(self.article, query)
         wanted = self.stepper.query
         self.article_view.border_subtitle = Content(
-            f"{count} match{'es' if count != 1 else ''} for “{wanted}”" if wanted else ""
+            f"{counted(count, 'match')} for “{wanted}”" if wanted else ""
         )
         self._refresh_marks()
         self.refresh_bindings()
@@ -399,7 +435,7 @@ class MainScreen(Screen[None]):
         self.show_removed = not self.show_removed
         count = len(self.article.removed) if self.article else 0
         self.article_view.border_subtitle = Content(
-            f"showing {count} removed block(s) · r hides" if self.show_removed else ""
+            f"showing {counted(count, 'removed block')} · r hides" if self.show_removed else ""
         )
 
     def action_set_date(self) -> None:
@@ -446,9 +482,10 @@ class MainScreen(Screen[None]):
         async def open_other(path: Path | None) -> None:
             if path is not None:
                 self.app.pop_screen()
-                await self.lede.open_article(path)
+                await self.lede.open_article(path, entity.id)
 
-        self.app.push_screen(OtherArticlesScreen(entity.name, others), open_other)
+        rows = [(title, path) for path, title in others]
+        self.app.push_screen(ChoiceScreen(f"Other articles naming {entity.name}", rows), open_other)
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)

@@ -49,8 +49,8 @@ class EntitiesPane(ListPane[EntityList]):
         """List the entities of the chosen types; ``empty`` says why there are none."""
         self.entities = entities
         self.types = types
-        hidden = [GROUP_TITLES[t].lower() for t in ENTITY_TYPES if t not in types]
-        self.set_note(f"hiding {', '.join(hidden)} (f)" if hidden else "")
+        only = [GROUP_TITLES[t] for t in ENTITY_TYPES if t in types]
+        self.set_note(f"{only[0]} only · f for all" if len(only) == 1 else "")
         options: list[Option | None] = []
         listing = self.option_list
         for entity_type in ENTITY_TYPES:
