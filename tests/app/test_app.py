@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.app.helpers import main_screen, sample_app, settle
@@ -317,3 +318,20 @@ async def test_a_keymap_rebinds_a_command_by_its_id() -> None:
         await pilot.press("right_square_bracket")  # the old key no longer does it
         await pilot.pause()
         assert screen.story_index == 1
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord", "gruvbox"])
+async def test_highlight_styles_differ_with_and_without_colour(theme: str) -> None:
+    """Organisations and times, people and groups never share a colour; every layer
+    has its own text style, so colour is never the only cue."""
+    app = sample_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        view = main_screen(pilot).article_view
+        layers = ["person", "place", "organisation", "group", "event", "other", "time"]
+        styles = {layer: view.get_component_rich_style(f"article--{layer}") for layer in layers}
+        for a, b in (("organisation", "time"), ("person", "group")):
+            assert styles[a].color != styles[b].color, (a, b)
+        shapes = {(s.bold, s.italic, s.underline, s.bgcolor is not None) for s in styles.values()}
+        assert len(shapes) == len(layers)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.helpers import main_screen, opened, settle
+from tests.app.helpers import capture_notices, main_screen, opened, settle
 from tui.app.app import LedeApp
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
@@ -37,18 +37,6 @@ def _article(tmp_path: Path, name: str = "cases.txt", text: str = CASES) -> Path
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _capture_notices(app: LedeApp) -> list[str]:
-    notices: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        notices.append(message)
-        original(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notices
 
 
 def _option_texts(pane: Any) -> list[str]:
@@ -91,7 +79,7 @@ async def test_a_failing_analysis_leaves_the_text_readable(
 
     monkeypatch.setattr("tui.app.app.analyze_article", broken)
     app = LedeApp(_article(tmp_path))
-    notices = _capture_notices(app)
+    notices = capture_notices(app)
     async with app.run_test(size=(160, 45)) as pilot:
         for _ in range(200):
             await pilot.pause(0.05)
@@ -138,7 +126,7 @@ async def test_a_failing_pane_leaves_the_others_working(
 
     monkeypatch.setattr(pane, method, broken)
     app = LedeApp(_article(tmp_path))
-    notices = _capture_notices(app)
+    notices = capture_notices(app)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)
@@ -170,7 +158,7 @@ async def test_a_failing_highlight_keeps_the_reader_running(
 
     monkeypatch.setattr(ArticleView, "set_marks", sometimes)
     app = LedeApp(_article(tmp_path))
-    notices = _capture_notices(app)
+    notices = capture_notices(app)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)

@@ -43,13 +43,24 @@ async def test_folder_opens_a_library_and_an_article_and_comes_back() -> None:
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
-        assert [p.name for p, _ in app.screen.articles] == ["wire-dateline-grain.txt"]
+        # The other article by its title, not its file name.
+        assert [(t, p.name) for t, p in app.screen.rows] == [
+            ("Kazakhstan wheat exports slow as rail bottleneck worsens", "wire-dateline-grain.txt")
+        ]
         await pilot.press("enter")
         for _ in range(100):
             await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen) and app.analysis is not None:
+            if isinstance(app.screen, MainScreen) and app.screen.selected_entity:
                 break
-        assert app.screen.article.title.startswith("Kazakhstan wheat")  # type: ignore[attr-defined]
+        other = app.screen
+        assert isinstance(other, MainScreen) and other.article is not None
+        assert other.article.title.startswith("Kazakhstan wheat")
+        # It opens at the entity's first mention, selected.
+        assert other.selected_entity == "group:russian"
+        target = other.stepper.current
+        assert target is not None and other.stepper.cursor == 0
+        story = other.article.stories[target.story]
+        assert story.text[target.start : target.end] == "Russian"
         await pilot.press("backspace")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)

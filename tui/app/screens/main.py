@@ -62,6 +62,7 @@ class MainScreen(Screen[None]):
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         self.stepper = Stepper()  # what n/N step through, and where they stand
+        self._waiting = False  # the analysis has not come yet
         self._base_cache: dict[tuple[object, ...], list[Mark]] = {}
 
     def compose(self) -> ComposeResult:
@@ -76,8 +77,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
-        self.entities_pane.loading = True
-        self.timeline_pane.loading = True
+        self._waiting = True
+        self.show_progress(0)
         self.article_view.focus()
         self._apply_width(self.size.width)
 
@@ -130,8 +131,7 @@ class MainScreen(Screen[None]):
             self.entities_pane.elsewhere = elsewhere
         self.analysis = analysis
         self.article = analysis.article
-        self.entities_pane.loading = False
-        self.timeline_pane.loading = False
+        self._waiting = False
         if self.selected_entity and not self._entity(self.selected_entity):
             self.selected_entity = None
         self._refresh_entities()
@@ -139,19 +139,25 @@ class MainScreen(Screen[None]):
         self._refresh_marks()
 
     def wait_for_timeline(self) -> None:
-        """The timeline is being worked out again (a new publication date)."""
-        self.timeline_pane.loading = True
+        """The timeline is being worked out again (a new publication date): the old
+        events stay listed until the new ones come."""
+        self.timeline_pane.border_subtitle = Content("dating the events again…")
 
     def show_progress(self, percent: int) -> None:
-        """How far the language model has read, while the panes wait for it."""
+        """How far the language model has read: in the panes' rows while they wait
+        (the panes keep their place, and e and t still go to them)."""
+        if not self._waiting:
+            return
+        self.entities_pane.show_message(f"Finding people, places and organisations… {percent}%")
+        self.timeline_pane.show_message(f"Finding dates… {percent}%")
         label = Content(f"analysing… {percent}%")
         self.entities_pane.border_subtitle = label
         self.timeline_pane.border_subtitle = label
 
     def show_analysis_error(self, message: str) -> None:
         """The analysis failed: the text stays readable, the panes say why in one line."""
+        self._waiting = False
         for pane in (self.entities_pane, self.timeline_pane):
-            pane.loading = False
             pane.show_message(f"Analysis failed: {message}")
             pane.border_subtitle = Content("analysis failed")
         self.notify(message, title="Analysis failed", severity="error", markup=False, timeout=10)

@@ -44,11 +44,15 @@ class EntitiesPane(ListPane[EntityList]):
         self.entities: list[Entity] = []
         self.types: tuple[str, ...] = ENTITY_TYPES
         self.elsewhere: dict[str, int] = {}
+        self._empty = ""
+        self._width = 0
 
     def show(self, entities: list[Entity], types: tuple[str, ...], empty: str = "") -> None:
         """List the entities of the chosen types; ``empty`` says why there are none."""
         self.entities = entities
         self.types = types
+        self._empty = empty
+        self._width = self.size.width
         only = [GROUP_TITLES[t] for t in ENTITY_TYPES if t in types]
         self.set_note(f"{only[0]} only · f for all" if len(only) == 1 else "")
         options: list[Option | None] = []
@@ -83,12 +87,25 @@ class EntitiesPane(ListPane[EntityList]):
         self.entities = []
 
     def _prompt(self, entity: Entity) -> Text:
-        prompt = Text(" ")
-        prompt.append(entity.name)
-        prompt.append(f" {len(entity.mentions)}", style="dim")
-        if others := self.elsewhere.get(entity.id):
+        """One row: the name, cut with "…" where the pane is too narrow, then its
+        count (and "+N" other articles), which always stay on the row."""
+        count = f" {len(entity.mentions)}"
+        others = self.elsewhere.get(entity.id)
+        tail = count + (f" +{others}" if others else "")
+        # The pane less its border, the list's padding and room for a scrollbar.
+        room = max(6, (self.size.width or 40) - 4 - 1 - len(tail))
+        name = entity.name if len(entity.name) <= room else entity.name[: room - 1] + "…"
+        prompt = Text(" ", no_wrap=True, overflow="ellipsis")
+        prompt.append(name)
+        prompt.append(count, style="dim")
+        if others:
             prompt.append(f" +{others}", style="italic")
         return prompt
+
+    def on_resize(self) -> None:
+        # Rows are cut to the pane's width: cut them again when it changes.
+        if self.entities and self.size.width != self._width:
+            self.show(self.entities, self.types, self._empty)
 
     def highlight(self, entity_id: str) -> None:
         listing = self.option_list

@@ -1,0 +1,157 @@
+"""What a new user hit on real pages: each rough edge, driven by keys."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.app.helpers import capture_notices, main_screen, sample_app, settle
+from tests.conftest import SAMPLE_DATA
+from tui.app.app import LedeApp
+from tui.cli import main
+from tui.reading.counts import counted
+
+ONE_STORY = SAMPLE_DATA / "question-headline.txt"
+LONG_NAME = (
+    "Directors meet at the International Association of Independent Port and Harbour "
+    "Authorities of the Northern Coastal Regions\n\n"
+    "Officials of the International Association of Independent Port and Harbour Authorities "
+    "of the Northern Coastal Regions met in Oslo on Monday, the association said."
+)
+
+
+async def test_keys_that_do_nothing_are_hidden_and_say_why() -> None:
+    app = LedeApp(ONE_STORY)
+    notices = capture_notices(app)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        shown = {b.binding.action for b in screen.active_bindings.values() if b.enabled}
+        assert "next_story" not in shown and "next_match" not in shown
+        palette = [c.title for c in app.get_system_commands(screen)]
+        assert "Next story" not in palette and "Keys" not in palette
+        assert "Search the article" in palette
+        await pilot.press("right_square_bracket", "n", "o", "backspace")
+        await pilot.pause()
+        assert notices == [
+            "This article has one story.",
+            "Nothing to step through: choose an entity (e) or search (/) first.",
+            "Other articles are listed when lede opens a folder of articles.",
+            "Backspace goes back to a folder's list: lede opened one article.",
+        ]
+
+
+async def test_escape_clears_every_highlight_it_made(pilot: Any) -> None:
+    screen = main_screen(pilot)
+    await pilot.press("e", "enter", "n")  # an entity, stepped to its second mention
+    await pilot.press("t", "enter")  # an event: its sentence and entities
+    await pilot.press("slash", "R", "i", "enter")  # a search
+    await pilot.pause()
+    assert screen.article_view._overlay._marks
+    await pilot.press("escape")
+    await pilot.pause()
+    assert screen.article_view._overlay._marks == []
+    assert screen.selected_entity is None and screen.selected_event is None
+    assert screen.stepper.targets == []
+
+
+async def test_long_entity_names_end_in_an_ellipsis_with_the_count_on_the_row(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(LONG_NAME, encoding="utf-8")
+    app = LedeApp(path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        listing = main_screen(pilot).entities_pane.option_list
+        rows = [str(o.prompt) for o in listing.options if o.id and o.id.startswith("organisation")]
+        assert rows, [str(o.prompt) for o in listing.options]
+        width = main_screen(pilot).entities_pane.size.width
+        assert all(len(row) <= width - 4 for row in rows)
+        assert rows[0].rstrip().endswith("… 2")  # the name cut, its two mentions kept
+
+
+async def test_the_panes_wait_in_place_with_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the analysis runs each pane says how far it is, and e goes to the pane."""
+    from tui.app import app as app_module
+
+    release = threading.Event()
+    real = app_module.analyze_article
+
+    def slow(article: Any, options: Any, progress: Any = None) -> Any:
+        if progress:
+            progress(0.4)
+        release.wait(20)
+        return real(article, options, progress)
+
+    monkeypatch.setattr(app_module, "analyze_article", slow)
+    app = sample_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            rows = [str(o.prompt) for o in main_screen(pilot).entities_pane.option_list.options]
+            if rows and rows[0].endswith("40%"):
+                break
+        screen = main_screen(pilot)
+        assert rows == ["Finding people, places and organisations… 40%"]
+        timeline = [str(o.prompt) for o in screen.timeline_pane.option_list.options]
+        assert timeline == ["Finding dates… 40%"]
+        await pilot.press("e")
+        await pilot.pause()
+        assert screen._current_pane() == "entities"
+        assert screen.entities_pane.option_list.region.width > 0
+        release.set()
+        await settle(pilot)
+        assert len([o for o in screen.entities_pane.option_list.options if o.id]) == 26
+
+
+async def test_a_long_story_tab_ends_in_an_ellipsis_at_80_columns(tmp_path: Path) -> None:
+    app = LedeApp(SAMPLE_DATA / "embedded-start-floods.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = main_screen(pilot).query_one("#story-bar")
+        labels = [str(tab.label) for tab in bar.query("Tab")]
+        assert len(labels) == 2 and labels[1].endswith("…")
+        assert sum(len(label) + 2 for label in labels) <= 80
+
+
+async def test_j_and_k_scroll_the_help(pilot: Any) -> None:
+    await pilot.resize_terminal(80, 24)
+    await pilot.press("question_mark")
+    await pilot.pause()
+    box = pilot.app.screen.query_one("#help-box")
+    assert box.scroll_y == 0
+    await pilot.press("j", "j", "j")
+    await pilot.pause()
+    assert box.scroll_y == 3
+    await pilot.press("k")
+    await pilot.pause()
+    assert box.scroll_y == 2
+
+
+def test_an_unsupported_scheme_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "ftp://example.com/story.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "lede: unsupported URL scheme 'ftp' (lede reads http and https)\n"
+    )
+
+
+def test_counts_are_in_words() -> None:
+    assert counted(1, "entity") == "1 entity"
+    assert counted(2, "entity") == "2 entities"
+    assert counted(0, "story") == "0 stories"
+    assert counted(1, "match") == "1 match" and counted(3, "event") == "3 events"
+
+
+async def test_escape_in_the_search_box_clears_its_matches(pilot: Any) -> None:
+    screen = main_screen(pilot)
+    await pilot.press("slash", "R", "i")
+    await pilot.pause()
+    assert screen.stepper.matches and screen.article_view._overlay._marks
+    await pilot.press("escape")
+    await pilot.pause()
+    assert screen.article_view._overlay._marks == []
+    assert not screen.query_one("#search").display
