@@ -26,6 +26,14 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["LEDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own settings file (a theme changed in one is saved there)."""
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("LEDE_CONFIG", str(path))
+    return path
+
+
 def placed_blocks(article: object) -> list[tuple[int, str]]:
     """Every block of an article as (source line, text) (see ``tui.invariants``)."""
     from tui.invariants import placed_blocks as placed

@@ -31,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(_analyze_parser().parse_args(args[1:]))
         if args and args[0] == "cache":
             return _cache(_cache_parser().parse_args(args[1:]))
+        if args and args[0] == "config":
+            return _config(_config_parser().parse_args(args[1:]))
         return _read(_reader_parser().parse_args(args))
     except LedeError as error:
         _error(error.message)
@@ -74,8 +76,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog="lede",
         description="A terminal reader for news articles: the cleaned story, "
         "its embedded stories, entities and a timeline.",
-        epilog="Run 'lede analyze --help' for the command-line analysis. "
-        "Press ? in the reader for its keys.",
+        epilog="Run 'lede analyze --help' for the command-line analysis, 'lede config show' "
+        "for the keys and how to rebind them. Press ? in the reader for its keys.",
     )
     parser.add_argument(
         "source",
@@ -135,6 +137,49 @@ def _cache_parser() -> argparse.ArgumentParser:
         "action", choices=("info", "clear"), help="show where and how big it is, or empty it"
     )
     return parser
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lede config",
+        description="The reader's settings: a [keys] table that rebinds commands by id, "
+        "and the theme ($LEDE_CONFIG names another file).",
+    )
+    parser.add_argument(
+        "action",
+        choices=("path", "show"),
+        help="print where the settings file is, or every command's id and its keys",
+    )
+    return parser
+
+
+def _config(args: argparse.Namespace) -> int:
+    from tui.config import config_path, load_config
+
+    if args.action == "path":
+        print(config_path())
+        return 0
+    from tui.app.commands import COMMANDS, MOTIONS
+
+    config = load_config()
+    for warning in config.warnings:
+        _error(warning)
+    print(f"# {config_path()}")
+    print(f"theme = {config.theme or '(the default)'}")
+    rows = [(c.id, c.keys, c.description) for c in COMMANDS]
+    rows += [
+        (f"{where}-{m.id}", m.keys, f"{m.description} ({what})")
+        for where, what in (("scroll", "the article"), ("list", "a pane's list"))
+        for m in MOTIONS
+    ]
+    for command_id, keys, description in rows:
+        given = config.keys.get(command_id)
+        shown = f"{given}  (set; default {keys})" if given else keys
+        print(f"{command_id:22} {shown:32} {description}")
+    known = {row[0] for row in rows}
+    for unknown in sorted(set(config.keys) - known):
+        _error(f"unknown command '{unknown}' in [keys]; ignored")
+    return 0
 
 
 def _cache(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.analysis_process import analyze_in_process, is_big
@@ -69,7 +70,39 @@ class LedeApp(App[int]):
         self.article: Article | None = None
         self.analysis: Analysis | None = None
 
+    def apply_config(self) -> None:
+        """The user's keys and theme; what is wrong with them is one warning each."""
+        from tui.app.commands import command_ids
+        from tui.config import load_config
+
+        config = load_config()
+        warnings = list(config.warnings)
+        known = set(command_ids())
+        keys = {c: k for c, k in config.keys.items() if c in known}
+        warnings += [
+            f"unknown command '{c}' in [keys]; ignored" for c in config.keys if c not in known
+        ]
+        if keys:
+            self.set_keymap(keys)
+        if config.theme and config.theme in self.available_themes:
+            self.theme = config.theme
+        elif config.theme:
+            warnings.append(f"unknown theme '{config.theme}'; using {self.theme}")
+        for warning in warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    def _save_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette is kept for next time."""
+        from tui.config import save_theme
+
+        try:
+            save_theme(theme.name)
+        except OSError as error:
+            self.notify(f"theme not saved: {error}", severity="warning", markup=False)
+
     async def on_mount(self) -> None:
+        self.apply_config()
         if (
             self._raw is None
             and not str(self.source).startswith(("http", "-"))
