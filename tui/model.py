@@ -165,6 +165,19 @@ class RemovedBlock:
         return {"text": self.text, "reason": self.reason, "source_line": self.source_line}
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link of the source: its words and address; ``in_article`` when its words
+    (or its address) stand in a story, not only in the page around it."""
+
+    text: str
+    url: str
+    in_article: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "url": self.url, "in_article": self.in_article}
+
+
 @dataclass(slots=True)
 class Article:
     """The cleaned, segmented article: what the reader can show at once."""
@@ -173,6 +186,7 @@ class Article:
     metadata: Metadata
     stories: list[Story]
     removed: list[RemovedBlock]
+    links: list[Link] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -368,6 +382,7 @@ class Analysis:
             "model": self.model,
             "stories": [s.to_dict() for s in article.stories],
             "removed": [r.to_dict() for r in article.removed],
+            "links": [link.to_dict() for link in article.links],
             "entities": [e.to_dict() for e in self.entities],
             "time_expressions": [t.to_dict() for t in self.time_expressions],
             "timeline": [e.to_dict() for e in self.timeline],
@@ -406,7 +421,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             )
         )
     removed = [RemovedBlock(r["text"], r["reason"], r["source_line"]) for r in data["removed"]]
-    article = Article(data["source"], metadata, stories, removed)
+    links = [Link(k["text"], k["url"], k["in_article"]) for k in data.get("links", [])]
+    article = Article(data["source"], metadata, stories, removed, links)
     entities = [
         Entity(
             e["id"],

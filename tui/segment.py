@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from tui.clean import Cleaned, KeptBlock
 from tui.clean.patterns import without_marker
-from tui.model import Article, Block, RemovedBlock, Story, make_story
+from tui.model import Article, Block, Link, RemovedBlock, Story, make_story
 from tui.textstats import content_terms
 from tui.textstats import multiword_names as _names_of
 
@@ -109,7 +109,17 @@ def segment(cleaned: Cleaned) -> Article:
                 title_as_written=head.block.text,
             )
         )
-    return Article(cleaned.source, cleaned.metadata, stories, removed)
+    return Article(cleaned.source, cleaned.metadata, stories, removed, _links(cleaned, stories))
+
+
+def _links(cleaned: Cleaned, stories: list[Story]) -> list[Link]:
+    """The source's links, those whose words or address stand in a story first."""
+    texts = [story.text for story in stories]
+    links = [
+        Link(text, url, any(url in t or (len(text) >= 3 and text in t) for t in texts))
+        for text, url in cleaned.links
+    ]
+    return [k for k in links if k.in_article] + [k for k in links if not k.in_article]
 
 
 def _may_open_story(item: KeptBlock, body_known: bool) -> bool:

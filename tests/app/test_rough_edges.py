@@ -155,3 +155,106 @@ async def test_escape_in_the_search_box_clears_its_matches(pilot: Any) -> None:
     await pilot.pause()
     assert screen.article_view._overlay._marks == []
     assert not screen.query_one("#search").display
+
+
+HARBOUR = Path(__file__).resolve().parents[1] / "data" / "sources" / "harbour-links.md"
+
+
+def test_links_of_a_markdown_article_in_the_article_first() -> None:
+    from tui.pipeline import read_article
+
+    links = [(k.text, k.url, k.in_article) for k in read_article(HARBOUR).links]
+    assert links == [
+        ("public consultation", "https://portvale.example.gov/consultation", True),
+        ("authority's site", "https://portvale.example.gov/plans/terminal", True),
+        ("Home", "https://news.example.org/", False),
+        ("Local", "https://news.example.org/local/", False),
+    ]
+
+
+def test_addresses_written_in_plain_text_are_links() -> None:
+    from tui.ingest import text_links
+
+    text = "See https://example.org/a-report. Or (https://example.org/b?x=1), then stop."
+    assert text_links(text) == [
+        ("https://example.org/a-report", "https://example.org/a-report"),
+        ("https://example.org/b?x=1", "https://example.org/b?x=1"),
+    ]
+
+
+async def test_l_lists_the_links_and_enter_opens_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import outside
+    from tui.app.screens.choice import ChoiceScreen
+
+    opened: list[str] = []
+    monkeypatch.setattr(outside.webbrowser, "open", lambda url: opened.append(url) or True)
+    app = LedeApp(HARBOUR)
+    notices = capture_notices(app)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        menu = app.screen
+        assert isinstance(menu, ChoiceScreen)
+        assert menu.title_text == "Links: 2 in the article, 2 around it"
+        assert menu.rows[0] == (
+            "public consultation — https://portvale.example.gov/consultation",
+            "https://portvale.example.gov/consultation",
+        )
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert opened == ["https://portvale.example.gov/plans/terminal"]
+        await pilot.press("O")  # the article's own address, from its front matter
+        await pilot.pause()
+        assert opened[-1] == "https://news.example.org/2025/03/04/harbour-ferry-terminal"
+        assert notices[-1] == "Opened https://news.example.org/2025/03/04/harbour-ferry-terminal"
+
+
+async def test_no_browser_copies_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import outside
+
+    monkeypatch.setattr(outside.webbrowser, "open", lambda url: False)
+    app = LedeApp(HARBOUR)
+    notices = capture_notices(app)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert notices[-1].startswith("No browser to open it; copied https://news.example.org/")
+        assert app.clipboard == "https://news.example.org/2025/03/04/harbour-ferry-terminal"
+
+
+async def test_e_opens_the_cleaned_article_in_the_editor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.app import outside
+
+    seen: list[str] = []
+
+    def editor(command: list[str], check: bool) -> Any:
+        seen.append(Path(command[-1]).read_text("utf-8"))
+        return type("Done", (), {"returncode": 0})()
+
+    monkeypatch.setenv("EDITOR", "my-editor --wait")
+    monkeypatch.setattr(outside.subprocess, "run", editor)
+    app = LedeApp(HARBOUR)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        assert app.is_running
+    assert len(seen) == 1 and "# Harbour authority approves new ferry terminal" in seen[0]
+    assert "Mira Castell" in seen[0]
+
+
+async def test_y_copies_the_sentence_at_the_top_and_says_which(pilot: Any) -> None:
+    app = pilot.app
+    notices = capture_notices(app)
+    await pilot.press("y")
+    await pilot.pause()
+    assert app.clipboard.startswith("North Korea’s Foreign Minister Ri Yong-ho has traveled")
+    assert notices[-1] == "Copied: “North Korea’s Foreign Minister Ri…”"
+    await pilot.press("e", "enter", "n")  # the second mention of Ri Yong-ho
+    await pilot.press("y")
+    await pilot.pause()
+    assert app.clipboard.startswith("Foreign Minister Ri arrived in the Russian capital")

@@ -6,9 +6,12 @@ Update only after reading the report: ``uv run pytest tests/test_snapshots.py
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from tests.app.helpers import sample_app, settle
+from tui.app.app import LedeApp
 
 
 async def _ready(pilot: Pilot) -> None:
@@ -43,3 +46,14 @@ def test_help_screen(snap_compare) -> None:
 
 def test_removed_blocks_shown(snap_compare) -> None:
     assert snap_compare(sample_app(), press=["r"], terminal_size=(160, 45), run_before=_ready)
+
+
+def test_help_screen_80x24(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["question_mark"], terminal_size=(80, 24), run_before=_ready
+    )
+
+
+def test_link_list(snap_compare) -> None:
+    harbour = Path(__file__).resolve().parents[1] / "data" / "sources" / "harbour-links.md"
+    assert snap_compare(LedeApp(harbour), press=["l"], terminal_size=(160, 45), run_before=_ready)

@@ -6,6 +6,8 @@ rule has to hold on text it was not tuned on.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.clean import label_block
 from tui.clean.features import block_features
 from tui.model import Block
@@ -147,3 +149,28 @@ def test_article_with_only_prose_has_one_untitled_story() -> None:
     assert article.title is None
     assert len(article.stories[0].paragraphs) == 4
     assert article.removed == []
+
+
+def test_a_stated_title_marks_where_a_bare_article_starts(tmp_path: Path) -> None:
+    """Front matter (or a sidecar) names the title: a short line above it is the
+    page's, and the heading is the title, not an embedded story of the same name."""
+    from tui.pipeline import read_article
+
+    page = tmp_path / "quay.md"
+    page.write_text(
+        "---\ntitle: Night buses return to the river routes\n---\n\n"
+        "[News](https://example.org/news) · [Transport](https://example.org/transport)\n\n"
+        "# Night buses return to the river routes\n\n"
+        "Night buses will run again on the three river routes from Friday, the transport "
+        "board said, after drivers agreed new rosters.\n\n"
+        "The routes were cut in the spring when the depot lost a third of its staff.\n",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert [(s.kind, s.title) for s in article.stories] == [
+        ("main", "Night buses return to the river routes")
+    ]
+    assert len(article.stories[0].paragraphs) == 2
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("News · Transport", "page chrome before the headline")
+    ]

@@ -46,6 +46,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("removed", "r", "toggle_removed", "Show or hide the removed blocks", "r"),
     Command("set-date", "d", "set_date", "Set the publication date", "d"),
     Command("copy-sentence", "y", "copy_sentence", "Copy the current sentence", "y"),
+    Command("links", "l", "show_links", "The article's links (enter opens one)", "l"),
+    Command(
+        "open-address", "O", "open_address", "Open the article's own address in the browser", "O"
+    ),
+    Command("edit", "E", "open_in_editor", "Open the cleaned article as Markdown in $EDITOR", "E"),
     Command("clear", "escape", "clear", "Clear the selection and return to the article", "esc"),
     Command(
         "other-articles",

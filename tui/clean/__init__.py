@@ -106,6 +106,7 @@ class Cleaned:
     removed: list[RemovedBlock]
     title_index: int | None = None  # index in ``kept`` of the title, if any
     body_known: bool = False  # the source found the body (see ``RawArticle``)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (words, address)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,13 @@ def clean(raw: RawArticle) -> Cleaned:
     decisions.removed.sort(key=lambda r: r.source_line)
     _read_dateline(decisions.kept, metadata)
     return Cleaned(
-        raw.source, metadata, decisions.kept, decisions.removed, title_index, raw.body_known
+        raw.source,
+        metadata,
+        decisions.kept,
+        decisions.removed,
+        title_index,
+        raw.body_known,
+        raw.links,
     )
 
 
@@ -210,11 +217,18 @@ def _decide_bare_text(
         and not any(ch.isdigit() for ch in blocks[tail - 1].text)
     ):
         tail -= 1
+    # A title the source states (front matter, a sidecar) marks where the article
+    # starts: a short line above it is the page's, not the writer's.
+    stated_at = _stated_title_at(blocks, metadata) if "title" in stated else None
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if index >= tail:
             decisions.remove(block, "headline without a story (related link)")
-        elif index == 0 and label.kind in {"headline", "fragment"}:
-            title_index = 0
+        elif stated_at is not None and index < stated_at and label.kind != "prose":
+            decisions.remove(block, "page chrome before the headline")
+        elif index == stated_at or (
+            stated_at is None and index == 0 and label.kind in {"headline", "fragment"}
+        ):
+            title_index = len(decisions.kept)
             decisions.kept.append(KeptBlock(block, "title"))
             if "title" not in stated:
                 metadata.title = metadata.title or block.text
@@ -230,6 +244,16 @@ def _decide_bare_text(
         else:
             decisions.kept.append(KeptBlock(block, "paragraph"))
     return title_index
+
+
+def _stated_title_at(blocks: list[Block], metadata: Metadata) -> int | None:
+    """The block near the top that is the title the source states, if one is."""
+    if not metadata.title:
+        return None
+    wanted = _normal(metadata.title)
+    return next(
+        (i for i, b in enumerate(blocks[:BARE_PROSE_START]) if _normal(b.text) == wanted), None
+    )
 
 
 def _learned_labels(

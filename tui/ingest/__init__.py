@@ -133,14 +133,26 @@ def _from_text(decoded: DecodedText, source: str, kind: str) -> RawArticle:
         raw.stated = frozenset(reading.stated)
         raw.body_known, raw.links = reading.body_known, reading.links
     elif kind == "markdown":
-        from tui.ingest.markdown import markdown_blocks
+        from tui.ingest.markdown import markdown_blocks, markdown_links
 
         raw.blocks, raw.metadata, stated = markdown_blocks(decoded.text, source)
         raw.stated = frozenset(stated)
+        raw.links = markdown_links(decoded.text)
     else:
         raw.blocks = text_blocks(decoded.text)
+        raw.links = text_links(decoded.text)
     raw.format = kind
     return raw
+
+
+# An address written out in plain text, up to the punctuation that ends a sentence.
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'“”‘’()\[\]]+[^\s<>\"'“”‘’()\[\].,;:!?]")
+
+
+def text_links(text: str) -> list[tuple[str, str]]:
+    """The addresses a plain text writes out, each once (its words are the address)."""
+    seen = dict.fromkeys(found.group(0) for found in _URL_IN_TEXT.finditer(text))
+    return [(url, url) for url in seen]
 
 
 def read_string(text: str, source: str = "<text>", kind: str | None = None) -> RawArticle:

@@ -10,6 +10,26 @@ from tui.errors import LedeError
 from tui.model import Block, Metadata
 
 
+def markdown_links(text: str) -> list[tuple[str, str]]:
+    """The document's links with their words, in order, each address once."""
+    from markdown_it import MarkdownIt
+
+    found: dict[str, str] = {}
+    for token in MarkdownIt("commonmark").parse(text):
+        words: list[str] = []
+        href: str | None = None
+        for child in token.children or []:
+            if child.type == "link_open":
+                href, words = str(child.attrs.get("href") or ""), []
+            elif child.type == "link_close" and href:
+                if href.startswith(("http://", "https://")) and href not in found:
+                    found[href] = " ".join("".join(words).split())
+                href = None
+            elif href is not None and child.type in {"text", "code_inline"}:
+                words.append(child.content)
+    return [(words, href) for href, words in found.items()]
+
+
 def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[str]]:
     """Blocks of a Markdown document, its front matter as metadata, the fields it set."""
     from markdown_it import MarkdownIt

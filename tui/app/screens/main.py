@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input
 from tui.app.commands import COMMAND_KEYS, bindings, parse_action
 from tui.app.errors import contained
 from tui.app.messages import EntityChosen, EventChosen, StoryChosen
+from tui.app.outside import edit_text, open_in_browser
 from tui.app.screens.choice import ChoiceScreen
 from tui.app.screens.date import DateScreen
 from tui.app.screens.help import HelpScreen
@@ -210,6 +211,10 @@ class MainScreen(Screen[None]):
             return "Other articles are listed when lede opens a folder of articles."
         if action == "show_all_events" and self.timeline_entity is None:
             return "The timeline already shows every event."
+        if action == "show_links" and not (self.article and self.article.links):
+            return "This article has no links."
+        if action == "open_address" and not self._address():
+            return "The article has no address of its own (it was not read from the web)."
         return None
 
     def on_key(self, event: events.Key) -> None:
@@ -458,10 +463,71 @@ class MainScreen(Screen[None]):
 
     @contained("copying the sentence")
     def action_copy_sentence(self) -> None:
+        """The selected mention's (or event's) sentence, else the one at the top of the view."""
         text = self._current_sentence()
-        if text:
-            self.app.copy_to_clipboard(text)
-            self.notify("Copied the sentence", timeout=2)
+        if not text:
+            self.notify("No sentence here to copy.", timeout=3)
+            return
+        self.app.copy_to_clipboard(text)
+        # Enough words to say which sentence: cut at a word, not in one.
+        shown = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        self.notify(f"Copied: “{shown}”", timeout=3, markup=False)
+
+    # --- links and the world outside -------------------------------------------
+
+    def _address(self) -> str | None:
+        if self.article is None:
+            return None
+        source = self.article.source
+        return self.article.metadata.url or (source if source.startswith("http") else None)
+
+    @contained("listing the links")
+    def action_show_links(self) -> None:
+        """The article's links, those in its stories first; enter opens one."""
+        assert self.article is not None
+        rows = [
+            (
+                f"{link.text or link.url} — {link.url}" if link.text != link.url else link.url,
+                link.url,
+            )
+            for link in self.article.links
+        ]
+        inside = sum(1 for link in self.article.links if link.in_article)
+        title = f"Links: {inside} in the article, {len(rows) - inside} around it"
+
+        def open_link(url: str | None) -> None:
+            if url is not None:
+                self._open(url)
+
+        self.app.push_screen(ChoiceScreen(title, rows), open_link)
+
+    def action_open_address(self) -> None:
+        if address := self._address():
+            self._open(address)
+
+    def _open(self, url: str) -> None:
+        if open_in_browser(self.app, url):
+            self.notify(f"Opened {url}", timeout=3, markup=False)
+        else:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser to open it; copied {url}", timeout=5, markup=False)
+
+    @contained("opening the editor")
+    def action_open_in_editor(self) -> None:
+        """The cleaned article as Markdown in $EDITOR; the reader comes back after."""
+        if self.article is None:
+            return
+        from tui.render.exports import to_markdown
+
+        analysis = self.analysis or Analysis(self.article)
+        try:
+            status = edit_text(self.app, to_markdown(analysis))
+        except OSError as error:
+            self.notify(str(error), severity="warning", timeout=5, markup=False)
+            return
+        if status:
+            self.notify(f"The editor stopped with status {status}", severity="warning")
+        self.refresh()
 
     def _current_sentence(self) -> str:
         story = self.story
@@ -470,7 +536,10 @@ class MainScreen(Screen[None]):
         target = self.stepper.current
         if self.selected_event is not None and target is None:
             return self.analysis.timeline[self.selected_event].sentence
-        offset = target.start if target and target.story == self.story_index else 0
+        if target and target.story == self.story_index:
+            offset = target.start
+        else:
+            offset = self.article_view.offset_at_top()
         span = self.analysis.sentence_at(story.id, offset)
         return story.text[span[0] : span[1]] if span else ""
 

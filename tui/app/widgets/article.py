@@ -99,6 +99,14 @@ class ArticleView(ScrollView, can_focus=True):
         if not top <= line < bottom:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
+    def offset_at_top(self) -> int:
+        """Where in the story's text the first line of text on screen starts."""
+        for line in self._lines[self.scroll_offset.y :]:
+            item = self._items[line.item]
+            if item.offset is not None:
+                return item.offset + line.start
+        return 0
+
     def is_offset_visible(self, offset: int) -> bool:
         line = self.line_of(offset)
         height = self.scrollable_content_region.height
