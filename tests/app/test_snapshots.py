@@ -57,3 +57,15 @@ def test_help_screen_80x24(snap_compare) -> None:
 def test_link_list(snap_compare) -> None:
     harbour = Path(__file__).resolve().parents[1] / "data" / "sources" / "harbour-links.md"
     assert snap_compare(LedeApp(harbour), press=["l"], terminal_size=(160, 45), run_before=_ready)
+
+
+def test_timeline_chart_wide(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["t", "v", "j", "j"], terminal_size=(160, 45), run_before=_ready
+    )
+
+
+def test_timeline_chart_80x24(snap_compare) -> None:
+    assert snap_compare(
+        sample_app(), press=["t", "v", "j", "j"], terminal_size=(80, 24), run_before=_ready
+    )

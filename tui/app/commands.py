@@ -43,6 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("timeline", "t", "focus_pane('timeline')", "Go to the timeline pane", "t"),
     Command("filter-types", "f", "filter_types", "Filter entity types (cycle)", "f"),
     Command("all-events", "a", "show_all_events", "Show all timeline events again", "a"),
+    Command("chart", "v", "toggle_chart", "Timeline as a list or drawn to scale", "v"),
     Command("removed", "r", "toggle_removed", "Show or hide the removed blocks", "r"),
     Command("set-date", "d", "set_date", "Set the publication date", "d"),
     Command("copy-sentence", "y", "copy_sentence", "Copy the current sentence", "y"),

@@ -250,9 +250,10 @@ class MainScreen(Screen[None]):
 
     def action_focus_pane(self, pane: str) -> None:
         self.shown_pane = pane
+        timeline = self.timeline_pane
         widget = {
             "entities": self.entities_pane.option_list,
-            "timeline": self.timeline_pane.option_list,
+            "timeline": timeline.chart if timeline.charting else timeline.option_list,
         }.get(pane, self.article_view)
         self.call_after_refresh(widget.focus)
 
@@ -324,6 +325,13 @@ class MainScreen(Screen[None]):
         self._refresh_timeline()
         self.refresh_bindings()
 
+    def action_toggle_chart(self) -> None:
+        """The timeline as a list or drawn to scale; the keys go to what is shown."""
+        pane = self.timeline_pane
+        pane.toggle_chart()
+        if self._current_pane() == "timeline" or self.has_class("narrow"):
+            self.action_focus_pane("timeline")
+
     def action_show_all_events(self) -> None:
         self.timeline_entity = None
 
@@ -346,7 +354,9 @@ class MainScreen(Screen[None]):
             note = (
                 note + "\n" if note else ""
             ) + f"Only events with {entity.name if entity else '?'} (a: all)"
-        self.timeline_pane.show(events, shown, note)
+        stories = [story.id for story in self.analysis.article.stories]
+        published = self.analysis.article.metadata.date
+        self.timeline_pane.show(events, shown, note, stories, published)
         self.timeline_pane.border_subtitle = Content(
             f"{len(shown)} of {counted(len(events), 'event')}"
         )

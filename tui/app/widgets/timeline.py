@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EventChosen
+from tui.app.widgets.chart import TimelineChart
 from tui.app.widgets.lists import ListPane, PaneList
 from tui.model import TimelineEvent
 from tui.reading.when import WHEN_WIDTH, when
@@ -36,18 +38,60 @@ class TimelinePane(ListPane[EventList]):
         self.shown: list[int] = []  # indexes into ``events`` of the rows shown
         self._note = ""
         self._width = 0
+        self._stories: list[str] = []
+        self._published: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield TimelineChart(id="timeline-chart")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.chart.display = False
+
+    @property
+    def chart(self) -> TimelineChart:
+        return self.query_one(TimelineChart)
+
+    @property
+    def charting(self) -> bool:
+        return bool(self.chart.display)
+
+    def toggle_chart(self) -> None:
+        """The list, or the events drawn to scale (the same events, the same enter)."""
+        charting = not self.charting
+        self.chart.display = charting
+        self.option_list.display = not charting
+        self.set_class(charting, "charting")
+        if charting:
+            self.chart.show(
+                [self.events[i] for i in self.shown], self.shown, self._stories, self._published
+            )
 
     def on_resize(self) -> None:
         # Rows are cut to the pane's width: cut them again when it changes.
         if self.events and self.size.width != self._width:
             highlighted = self.option_list.highlighted
-            self.show(self.events, self.shown, self._note)
+            self.show(self.events, self.shown, self._note, self._stories, self._published)
             self.option_list.highlighted = highlighted
 
-    def show(self, events: list[TimelineEvent], shown: list[int], note: str) -> None:
+    def show(
+        self,
+        events: list[TimelineEvent],
+        shown: list[int],
+        note: str,
+        stories: list[str] | None = None,
+        published: str | None = None,
+    ) -> None:
+        """The events at ``shown`` (indexes into ``events``), as a list or a chart;
+        ``stories`` name the chart's lanes, ``published`` is marked on its axis."""
         self.events = events
         self.shown = shown
         self._note = note
+        self._stories = stories or sorted({e.story for e in events}, key=lambda s: s != "main")
+        self._published = published
+        if self.charting:
+            self.chart.show([events[i] for i in shown], shown, self._stories, published)
         self._width = self.size.width
         self.set_note(note)
         options = [Option(self._prompt(events[i]), id=str(i)) for i in shown]
@@ -82,6 +126,7 @@ class TimelinePane(ListPane[EventList]):
     def select_event(self, index: int) -> None:
         if index in self.shown:
             self.option_list.highlighted = self.shown.index(index)
+            self.chart.select_event(index)
 
     @on(OptionList.OptionSelected, "#event-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
