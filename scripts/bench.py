@@ -14,6 +14,8 @@ nlp    the sample article once the model is loaded; a 100,000-word text:
        on it (goal: under 1 GiB).
 batch  reopening a cached analysis (goal under 50 ms); 500 articles with
        --jobs 2 against plain nlp.pipe on the same texts (goal: 80% of it).
+cluster (not in the default run: minutes) 2,000 articles in one process, with
+       --jobs 2, and on a local Dask cluster of two workers.
 big    (not in the default run: minutes) a 10 MB article in the reader:
 
        time to text, scrolling latency during the analysis, peak memory.
@@ -399,6 +401,56 @@ def bench_batch() -> None:
     )
 
 
+def bench_cluster(count: int = 2000) -> None:
+    """2,000 articles made of the samples' paragraphs: one process, --jobs 2 and a
+    local Dask cluster of 2 workers, timed in the same run."""
+    import random
+
+    paragraphs = sample_paragraphs()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as folder:
+        articles = Path(folder) / "articles"
+        articles.mkdir()
+        for i in range(count):
+            body = rng.sample(paragraphs, 8)
+            text = f"Report number {i} on many things\n\n" + "\n\n".join(body)
+            (articles / f"a{i:04d}.txt").write_text(text, encoding="utf-8")
+        timings = {}
+        for name, extra in (
+            ("one process", []),
+            ("--jobs 2", ["--jobs", "2"]),
+            ("--scheduler local (2 workers)", ["--scheduler", "local"]),
+        ):
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "tui",
+                    "analyze",
+                    str(articles),
+                    "--json",
+                    "--no-cache",
+                    *extra,
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            timings[name] = time.perf_counter() - start
+    base = timings["one process"]
+    for name, seconds in timings.items():
+        print(
+            f"cluster: {count} articles, {name}: {seconds:.1f} s, {count / seconds:.1f} "
+            f"articles/s, {base / seconds:.2f}x one process"
+        )
+    jobs, dask = timings["--jobs 2"], timings["--scheduler local (2 workers)"]
+    print(
+        f"cluster: the Dask path's overhead against --jobs 2: "
+        f"{(dask - jobs) / count * 1000:+.1f} ms an article ({dask / jobs:.2f}x)"
+    )
+
+
 def bench_html(limit: int = 180) -> None:
     import trafilatura
 
@@ -443,6 +495,7 @@ def main() -> None:
             "big": bench_big,
             "batch": bench_batch,
             "html": bench_html,
+            "cluster": bench_cluster,
         }[section]()
 
 

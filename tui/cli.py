@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.errors import LedeError
+from tui.errors import LedeError, one_line
 
 if TYPE_CHECKING:
     from tui.cache import Cache
+    from tui.model import Analysis
     from tui.options import Options
 
 FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
@@ -126,6 +127,18 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "--no-nlp",
         action="store_true",
         help="clean and segment only: no language model, no entities or timeline",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the analysis on a Dask cluster: a scheduler's address (tcp://host:8786), "
+        "or 'local' for one on this machine (needs the lede[cluster] extra)",
+    )
+    parser.add_argument(
+        "--shared-fs",
+        action="store_true",
+        help="with --scheduler: the workers read the paths themselves (they see the same "
+        "files); otherwise this machine reads them and sends the text",
     )
     _common(parser)
     return parser
@@ -244,6 +257,10 @@ def _analyze(args: argparse.Namespace) -> int:
     options = Options(date=args.date, model=args.model, nlp=needs_nlp)
     paths = list(_expand(args.sources))
     several = len(paths) > 1
+    if args.scheduler:
+        return _analyze_on_cluster(paths, options, fmt, args)
+    if args.shared_fs:
+        raise LedeError("--shared-fs goes with --scheduler")
     settings = (options, fmt, not args.no_cache)
     failures = 0
     with _progress(len(paths), several) as advance:
@@ -262,6 +279,44 @@ def _analyze(args: argparse.Namespace) -> int:
         done = len(paths) - failures
         print(f"lede: analysed {done} of {len(paths)} articles, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _analyze_on_cluster(
+    paths: list[str | Path], options: Options, fmt: str, args: argparse.Namespace
+) -> int:
+    """The analysis on a Dask cluster: the same output, in the same order, streamed."""
+    from tui.cluster import Summary, run
+    from tui.model import analysis_from_dict
+
+    cache = None
+    if not args.no_cache:
+        from tui.cache import Cache
+
+        cache = Cache()
+    summary = Summary()
+    with _progress(len(paths), True) as advance:
+        results = run(
+            paths,
+            options,
+            args.scheduler,
+            cache=cache,
+            shared_fs=args.shared_fs,
+            advance=advance,
+            summary=summary,
+        )
+        for ok, output, analysis in results:
+            if not ok:
+                _error(output)
+                continue
+            if fmt == "json":
+                sys.stdout.write(output + "\n")
+            else:
+                import json
+
+                sys.stdout.write(_render(analysis or analysis_from_dict(json.loads(output)), fmt))
+            sys.stdout.flush()
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.failures else 0
 
 
 _worker_settings: tuple[Options, str, bool] | None = None
@@ -286,6 +341,9 @@ def _work(path: str | Path) -> tuple[bool, str]:
         return True, _analyze_one(path, options, fmt, _worker_cache)
     except LedeError as error:
         return False, error.message
+    except Exception as error:  # one article's bug: told in one line, the others go on
+        message = one_line(error)
+        return False, message if str(path) in message else f"{path}: {message}"
 
 
 def _run_all(
@@ -346,8 +404,11 @@ def _expand(sources: list[str]) -> Iterator[str | Path]:
 def _analyze_one(path: str | Path, options: Options, fmt: str, cache: Cache | None = None) -> str:
     from tui.pipeline import analyze_cached, read_article
 
-    analysis = analyze_cached(read_article(path, options), options, cache)
+    return _render(analyze_cached(read_article(path, options), options, cache), fmt)
 
+
+def _render(analysis: Analysis, fmt: str) -> str:
+    """An analysis in one of the output formats."""
     if fmt == "json":
         from tui.render.jsonout import to_json
 
