@@ -420,6 +420,7 @@ def bench_cluster(count: int = 2000) -> None:
             ("one process", []),
             ("--jobs 2", ["--jobs", "2"]),
             ("--scheduler local (2 workers)", ["--scheduler", "local"]),
+            ("--scheduler local --shared-fs", ["--scheduler", "local", "--shared-fs"]),
         ):
             start = time.perf_counter()
             subprocess.run(
