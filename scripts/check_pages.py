@@ -73,9 +73,12 @@ def check_page(path: str, nlp: bool) -> dict[str, object]:
 KEYS = [
     "j", "j", "space", "b", "G", "g", "right_square_bracket", "left_square_bracket",
     "tab", "j", "enter", "n", "n", "N", "tab", "j", "enter", "tab", "tab", "e", "G", "enter",
-    "n", "f", "f", "t", "enter", "a", "r", "r", "slash", "t", "h", "e", "enter", "n", "N",
-    "escape", "2", "1", "y", "question_mark", "escape",
+    "n", "f", "j", "enter", "f", "g", "enter", "t", "enter", "a", "r", "r",
+    "slash", "t", "h", "e", "enter", "n", "N", "escape", "2", "1", "y",
+    "v", "j", "j", "enter", "t", "k", "enter", "v", "l", "j", "escape",
+    "question_mark", "j", "escape",
 ]  # fmt: skip
+# Not pressed: O and E start the user's browser and editor.
 
 
 def read_in_reader(path: str) -> list[str]:
