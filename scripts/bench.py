@@ -75,6 +75,16 @@ def megabyte_of_articles() -> str:
     return "\n\n".join(out)
 
 
+def run_lede(*args: str, check: bool = True) -> None:
+    """``lede ARGS`` in a new process, its output discarded (the run is what is timed)."""
+    subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=check,
+    )
+
+
 def best_of(runs: int, fn) -> float:
     times = []
     for _ in range(runs):
@@ -375,22 +385,7 @@ def bench_batch() -> None:
         plain = time.perf_counter() - start
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tui",
-                "analyze",
-                str(articles),
-                "--json",
-                "--jobs",
-                "2",
-                "--no-cache",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
+        run_lede("analyze", str(articles), "--json", "--jobs", "2", "--no-cache")
         lede = time.perf_counter() - start
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     print(
@@ -423,21 +418,7 @@ def bench_cluster(count: int = 2000) -> None:
             ("--scheduler local --shared-fs", ["--scheduler", "local", "--shared-fs"]),
         ):
             start = time.perf_counter()
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "tui",
-                    "analyze",
-                    str(articles),
-                    "--json",
-                    "--no-cache",
-                    *extra,
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-            )
+            run_lede("analyze", str(articles), "--json", "--no-cache", *extra, check=False)
             timings[name] = time.perf_counter() - start
     base = timings["one process"]
     for name, seconds in timings.items():
