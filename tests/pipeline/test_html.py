@@ -124,3 +124,28 @@ def test_the_page_headline_wins_when_the_title_holds_it() -> None:
     assert clean_title(title, None, None, ["Northfield Echo", "Bridge to close for a year"]) == (
         "Bridge to close for a year"
     )
+
+
+def test_relative_links_are_made_whole_against_the_page_address() -> None:
+    """A page's own address (its canonical link) resolves its relative links; those
+    in the article's text come first, fragments are dropped."""
+    article = read_article(SOURCES / "tram-relative-links.html")
+    assert [(k.text, k.url, k.in_article) for k in article.links] == [
+        ("bridge report", "https://city.example.net/reports/bridge.html", True),
+        ("the timetable", "https://operator.example.com/timetable", True),
+        ("Home", "https://city.example.net/", False),
+        ("News", "https://city.example.net/news/", False),
+    ]
+
+
+def test_a_link_that_is_no_address_is_left_out() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://a.example.org/x"></head><body>'
+        '<p>Read the <a href="http://[not-an-address]/x">policy</a> and the '
+        '<a href="/terms">terms</a> of the site before you sign up for the service.</p>'
+        "</body></html>"
+    )
+    from tui.ingest import read_string
+
+    article = build_article(read_string(page, "page.html", "html"))
+    assert [k.url for k in article.links] == ["https://a.example.org/terms"]

@@ -123,7 +123,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
     language = page_language(tree)
     extraction = _extract(deepcopy(tree))  # trafilatura changes the tree it reads
     metadata, stated = page_metadata(tree, extraction, language)
-    links = _links(tree)
+    links = _links(tree, _base_address(tree, metadata.url, source))
     for hidden in tree.xpath(HIDDEN):
         hidden.drop_tree()
     page = list(page_blocks(tree))
@@ -334,11 +334,33 @@ def _table_text(table: Any) -> str:
     return "\n".join(rows)
 
 
-def _links(tree: Any) -> list[tuple[str, str]]:
-    """The page's links with their anchor text, in order, each once."""
+def _base_address(tree: Any, url: str | None, source: str) -> str | None:
+    """What relative links are relative to: <base href>, else the page's own address."""
+    from urllib.parse import urljoin
+
+    page = url or (source if source.startswith(("http://", "https://")) else None)
+    for base in tree.iter("base"):
+        if href := (base.get("href") or "").strip():
+            try:
+                return urljoin(page, href) if page else href
+            except ValueError:
+                break
+    return page
+
+
+def _links(tree: Any, base: str | None = None) -> list[tuple[str, str]]:
+    """The page's links with their anchor text, in order, each once; relative ones
+    made whole against ``base`` (without one they cannot be opened, and are left out)."""
+    from urllib.parse import urldefrag, urljoin
+
     seen: dict[str, str] = {}
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
+        if base and href and not href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            try:
+                href = urldefrag(urljoin(base, href)).url
+            except ValueError:  # not an address at all ("http://[ccpa-preferences]")
+                continue
         if href.startswith(("http://", "https://")) and href not in seen:
             seen[href] = _SPACES.sub(" ", anchor.text_content()).strip()
     return list((text, href) for href, text in seen.items())
