@@ -258,3 +258,14 @@ async def test_y_copies_the_sentence_at_the_top_and_says_which(pilot: Any) -> No
     await pilot.press("y")
     await pilot.pause()
     assert app.clipboard.startswith("Foreign Minister Ri arrived in the Russian capital")
+
+
+def test_a_link_row_says_the_address_once() -> None:
+    from tui.app.screens.main import link_label
+
+    assert link_label("the report", "https://x.example/r") == "the report — https://x.example/r"
+    assert link_label("", "https://x.example/r") == "https://x.example/r"
+    assert link_label("https://x.example/r?a=1", "https://x.example/r?a=1") == (
+        "https://x.example/r?a=1"
+    )
+    assert link_label("www.x.example", "https://www.x.example/") == "https://www.x.example/"

@@ -37,7 +37,11 @@ class ChoiceScreen(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="choice-box"):
             yield PaneList(
-                *(Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.rows)),
+                *(
+                    # One row each, cut with "…" (a long address must not fill the box).
+                    Option(Text(label, no_wrap=True, overflow="ellipsis"), id=str(i))
+                    for i, (label, _) in enumerate(self.rows)
+                ),
                 classes="choice-list",
             )
 

@@ -37,6 +37,15 @@ from tui.reading.targets import Stepper, Target, mention_targets
 if TYPE_CHECKING:
     from tui.app.app import LedeApp
 
+
+def link_label(text: str, url: str) -> str:
+    """A link's row: its words and its address, or the address alone when the words
+    are empty or are an address themselves."""
+    if not text or text == url or text.startswith(("http://", "https://", "www.")):
+        return url
+    return f"{text} — {url}"
+
+
 # Under this width the three panes would leave the article under 60 columns:
 # one pane shows at a time.
 NARROW_WIDTH = 140
@@ -495,13 +504,7 @@ class MainScreen(Screen[None]):
     def action_show_links(self) -> None:
         """The article's links, those in its stories first; enter opens one."""
         assert self.article is not None
-        rows = [
-            (
-                f"{link.text or link.url} — {link.url}" if link.text != link.url else link.url,
-                link.url,
-            )
-            for link in self.article.links
-        ]
+        rows = [(link_label(link.text, link.url), link.url) for link in self.article.links]
         inside = sum(1 for link in self.article.links if link.in_article)
         title = f"Links: {inside} in the article, {len(rows) - inside} around it"
 
