@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 LAYERS = (*ENTITY_TYPES, "time", "sentence", "match", "selected", "current")
 
 LAYER_RANK = {layer: rank for rank, layer in enumerate(LAYERS)}
+# Past this many changed marks a whole repaint is cheaper than line by line.
+PARTIAL_REPAINT_MARKS = 12
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -77,12 +79,26 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self._positions.get(story.id, 0), animate=False, immediate=True)
 
     def set_marks(self, base: list[Mark], overlay: list[Mark]) -> None:
-        """Highlights: ``base`` changes with the story, ``overlay`` with each key."""
+        """Highlights: ``base`` changes with the story, ``overlay`` with each key.
+
+        When only the overlay changed, only the lines whose marks changed are
+        painted again (the current mention moving on is two or three lines).
+        """
+        old_overlay = self._overlay
         if base is not self._base_source:
             self._base_source = base
             self._base = _MarkIndex(base)
+            self._overlay = _MarkIndex(overlay)
+            self.refresh()
+            return
         self._overlay = _MarkIndex(overlay)
-        self.refresh()
+        changed = set(old_overlay.marks) ^ set(self._overlay.marks)
+        if len(changed) > PARTIAL_REPAINT_MARKS:
+            self.refresh()
+            return
+        for mark in changed:
+            first, last = self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1))
+            self.refresh_lines(first, last - first + 1)
 
     @property
     def lines(self) -> list[Line]:
@@ -228,6 +244,7 @@ class _MarkIndex:
     """Marks sorted by start, to find those on a line by bisection."""
 
     def __init__(self, marks: list[Mark]) -> None:
+        self.marks = marks
         self._marks = sorted(marks, key=lambda m: (m.start, LAYER_RANK[m.layer]))
         self._starts = [m.start for m in self._marks]
         self._longest = max((m.end - m.start for m in self._marks), default=0)
