@@ -269,3 +269,21 @@ def test_a_link_row_says_the_address_once() -> None:
         "https://x.example/r?a=1"
     )
     assert link_label("www.x.example", "https://www.x.example/") == "https://www.x.example/"
+
+
+async def test_moving_the_selection_repaints_only_the_lines_it_touched(
+    pilot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.reading.highlights import Mark
+
+    view = main_screen(pilot).article_view
+    base = view._base_source
+    view.set_marks(base, [Mark(0, 5, "current")])
+    repainted: list[tuple[int, int]] = []
+    whole: list[bool] = []
+    monkeypatch.setattr(view, "refresh_lines", lambda y, n=1: repainted.append((y, n)))
+    monkeypatch.setattr(view, "refresh", lambda *a, **k: whole.append(True))
+    far = len(view.all_text()) // 2
+    view.set_marks(base, [Mark(far, far + 5, "current")])
+    assert not whole
+    assert sorted(repainted) == sorted([(view.line_of(0), 1), (view.line_of(far), 1)])
