@@ -113,7 +113,7 @@ def bench_clean() -> None:
 def bench_nlp() -> None:
     from tui.nlp.consolidate import consolidate
     from tui.nlp.loader import load_pipeline
-    from tui.nlp.mentions import doc_mentions, relabel, truecase_capitals
+    from tui.nlp.mentions import casing_vocabulary, doc_mentions, relabel, truecaser
     from tui.nlp.storydoc import parse_stories
     from tui.pipeline import analyze_article, article_from_text, default_source, read_article
     from tui.timeline import build_timeline, find_time_expressions
@@ -129,7 +129,8 @@ def bench_nlp() -> None:
     article = article_from_text(text, "bench")
     article.metadata.date = "2020-01-01"
     t0 = time.perf_counter()
-    docs = parse_stories(nlp, article.stories, truecase_capitals)
+    truecase = truecaser(casing_vocabulary([s.text for s in article.stories]))
+    docs = parse_stories(nlp, article.stories, truecase)
     t1 = time.perf_counter()
     texts = {s.id: s.text for s in article.stories}
     mentions = [m for parsed in docs.values() for m in doc_mentions(parsed)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +56,6 @@ class Summary:
     cached: int = 0
     workers: int = 0
     seconds: float = 0.0
-    lines: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
@@ -195,6 +194,7 @@ def _batches(
     """Numbered batches: each article's slot (its result if known here, else None),
     the cache keys of the articles sent (None where not known here), and the items."""
     from tui.pipeline import read_article
+    from tui.render.jsonout import to_json
 
     for number, start in enumerate(range(0, len(sources), batch_size)):
         slots: list[Any] = []
@@ -217,8 +217,6 @@ def _batches(
             key = _key(article, options) if cache is not None else None
             found = cache.get(key) if cache is not None and key is not None else None
             if found is not None:
-                from tui.render.jsonout import to_json
-
                 summary.cached += 1
                 slots.append((True, to_json(found), found))
             else:

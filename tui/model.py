@@ -132,6 +132,12 @@ class Story:
         }
 
 
+def story_marker(story_id: str) -> str:
+    """How a story is named where room is short: "M" for the main story, "E1", "E2"…
+    for the embedded ones (their ids are "embedded-1", "embedded-2"…)."""
+    return "M" if story_id == "main" else "E" + story_id.rsplit("-", 1)[-1]
+
+
 def make_story(
     story_id: str,
     kind: StoryKind,

@@ -133,11 +133,10 @@ def _from_text(decoded: DecodedText, source: str, kind: str) -> RawArticle:
         raw.stated = frozenset(reading.stated)
         raw.body_known, raw.links = reading.body_known, reading.links
     elif kind == "markdown":
-        from tui.ingest.markdown import markdown_blocks, markdown_links
+        from tui.ingest.markdown import markdown_blocks
 
-        raw.blocks, raw.metadata, stated = markdown_blocks(decoded.text, source)
+        raw.blocks, raw.metadata, stated, raw.links = markdown_blocks(decoded.text, source)
         raw.stated = frozenset(stated)
-        raw.links = markdown_links(decoded.text)
     else:
         raw.blocks = text_blocks(decoded.text)
         raw.links = text_links(decoded.text)

@@ -10,12 +10,10 @@ from tui.errors import LedeError
 from tui.model import Block, Metadata
 
 
-def markdown_links(text: str) -> list[tuple[str, str]]:
+def _links(tokens: list[Any]) -> list[tuple[str, str]]:
     """The document's links with their words, in order, each address once."""
-    from markdown_it import MarkdownIt
-
     found: dict[str, str] = {}
-    for token in MarkdownIt("commonmark").parse(text):
+    for token in tokens:
         words: list[str] = []
         href: str | None = None
         for child in token.children or []:
@@ -30,8 +28,11 @@ def markdown_links(text: str) -> list[tuple[str, str]]:
     return [(words, href) for href, words in found.items()]
 
 
-def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[str]]:
-    """Blocks of a Markdown document, its front matter as metadata, the fields it set."""
+def markdown_blocks(
+    text: str, source: str
+) -> tuple[list[Block], Metadata, set[str], list[tuple[str, str]]]:
+    """Blocks of a Markdown document, its front matter as metadata, the fields it
+    set, and its links (words, address)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -83,7 +84,7 @@ def markdown_blocks(text: str, source: str) -> tuple[list[Block], Metadata, set[
         elif token.type == "html_block" and token.content.strip():
             line = token.map[0] + 1 if token.map else 0
             blocks.append(Block(" ".join(token.content.split()), line, "paragraph"))
-    return blocks, metadata, stated
+    return blocks, metadata, stated, _links(tokens)
 
 
 def _plain(token: Any) -> str:

@@ -226,11 +226,6 @@ def truecaser(vocabulary: dict[str, str]) -> Callable[[str], str]:
     return truecase
 
 
-def truecase_capitals(text: str) -> str:
-    """All-caps stretches in the casing a text uses elsewhere (one text on its own)."""
-    return truecaser(casing_vocabulary([text]))(text)
-
-
 def is_name_like(text: str) -> bool:
     """A mention must hold a word with a capital ("the", "57", "1 2 0" are not names)."""
     return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in text.split())

@@ -13,7 +13,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tui.model import TimelineEvent
+from tui.model import TimelineEvent, story_marker
 
 LANE_LABEL = 4  # columns for "M", "E1", "?" before the axis
 MIN_TICK_GAP = 3  # spaces at least between two tick labels
@@ -143,7 +143,7 @@ def layout_chart(
             left, right = column(start), max(column(start) + 1, column(end) + 1)
             cells[left:right] = ["▒" if right - left > 1 else "█"] * (right - left)
             chart.spans.append(Span(row, LANE_LABEL + left, LANE_LABEL + right, "bar", index, lane))
-        marker = "M" if story == "main" else "E" + story.rsplit("-", 1)[-1]
+        marker = story_marker(story)
         chart.rows.append(marker.ljust(LANE_LABEL) + "".join(cells))
         chart.spans.append(Span(row, 0, len(marker), "lane", None, lane))
     chart.placed = [i for i, _ in dated]

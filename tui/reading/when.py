@@ -13,12 +13,14 @@ import re
 from datetime import date
 
 from tui.model import TimelineEvent
+from tui.timeline.calendar import SEASON_CODES, day_label
+from tui.timeline.vocabulary import MOD_WORDS
 
 WHEN_WIDTH = 19
-MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around"}
 PARTS_OF_DAY = {"MO": "morning", "AF": "aft.", "EV": "evening", "NI": "night"}
 REFERENCES = {"PAST_REF": "the past", "FUTURE_REF": "the future", "PRESENT_REF": "now"}
-SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+# Season codes to their names ("FA" is autumn, whichever word the article used).
+SEASONS = {code: name for name, code in SEASON_CODES.items() if name != "fall"}
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _PART = re.compile(r"^(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)$")
@@ -58,8 +60,7 @@ def _short_day(text: str) -> str:
 
 
 def _day(found: re.Match[str]) -> str:
-    day = date.fromisoformat(found.group(0))
-    return f"{calendar.day_abbr[day.weekday()]} {_short_day(found.group(0))}"
+    return day_label(date.fromisoformat(found.group(0)))
 
 
 def _week(found: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.messages import EventChosen
-from tui.model import TimelineEvent
+from tui.model import TimelineEvent, story_marker
 from tui.reading.chart import Chart, layout_chart
 from tui.reading.when import when
 
@@ -97,9 +97,9 @@ class TimelineChart(Widget, can_focus=True):
         if selected is None:
             return "No events."
         event = self.events[selected]
-        marker = "M" if event.story == "main" else "E" + event.story.rsplit("-", 1)[-1]
         number = f"{self.position + 1}/{len(self.chart.placed)}"
-        return f"{number} {when(event)} · {marker} · {event.summary or event.sentence}"
+        what = event.summary or event.sentence
+        return f"{number} {when(event)} · {story_marker(event.story)} · {what}"
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

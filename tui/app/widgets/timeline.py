@@ -11,13 +11,8 @@ from textual.widgets.option_list import Option
 from tui.app.messages import EventChosen
 from tui.app.widgets.chart import TimelineChart
 from tui.app.widgets.lists import ListPane, PaneList
-from tui.model import TimelineEvent
+from tui.model import TimelineEvent, story_marker
 from tui.reading.when import WHEN_WIDTH, when
-
-
-def story_marker(story_id: str) -> str:
-    """ "M" for the main story, "E1", "E2"… for embedded ones."""
-    return "M" if story_id == "main" else "E" + story_id.rsplit("-", 1)[-1]
 
 
 class EventList(PaneList):
