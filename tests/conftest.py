@@ -34,6 +34,14 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def isolated_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own feeds database."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("LEDE_DATA_DIR", str(folder))
+    return folder
+
+
 def placed_blocks(article: object) -> list[tuple[int, str]]:
     """Every block of an article as (source line, text) (see ``tui.invariants``)."""
     from tui.invariants import placed_blocks as placed

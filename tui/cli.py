@@ -2,6 +2,7 @@
 
 lede [SOURCE]                 open the reader (the sample article by default)
 lede analyze SOURCE... [opts] print the cleaned article, or its JSON
+lede feeds [COMMAND]          follow feeds (``lede feeds --help``)
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ from tui.errors import LedeError, one_line
 
 if TYPE_CHECKING:
     from tui.cache import Cache
+    from tui.ingest import RawArticle
     from tui.model import Analysis
     from tui.options import Options
+
+    # What ``lede analyze`` works through: a path or address, an article fetched
+    # already (a page, a feed's item), or the error that fetching it gave.
+    Source = str | Path | RawArticle | LedeError
 
 FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
 
@@ -34,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cache(_cache_parser().parse_args(args[1:]))
         if args and args[0] == "config":
             return _config(_config_parser().parse_args(args[1:]))
+        if args and args[0] == "feeds":
+            from tui.cli_feeds import feeds
+
+            return feeds(args[1:])
         return _read(_reader_parser().parse_args(args))
     except LedeError as error:
         _error(error.message)
@@ -100,7 +110,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "sources",
         nargs="+",
         metavar="SOURCE",
-        help="article files (text, HTML, Markdown), folders, or - for stdin",
+        help="article files (text, HTML, Markdown), folders, URLs (a feed's URL gives "
+        "one article per item), or - for stdin",
     )
 
     parser.add_argument(
@@ -255,16 +266,17 @@ def _analyze(args: argparse.Namespace) -> int:
         raise LedeError("--jobs must be 1 or more")
     needs_nlp = fmt != "text" and not args.no_nlp
     options = Options(date=args.date, model=args.model, nlp=needs_nlp)
-    paths = list(_expand(args.sources))
+    paths = list(_expand(args.sources, fetch_urls=not args.scheduler))
     several = len(paths) > 1
     if args.scheduler:
-        return _analyze_on_cluster(paths, options, fmt, args)
+        local = [p for p in paths if isinstance(p, str | Path)]  # nothing fetched here
+        return _analyze_on_cluster(local, options, fmt, args)
     if args.shared_fs:
         raise LedeError("--shared-fs goes with --scheduler")
     settings = (options, fmt, not args.no_cache)
     failures = 0
-    with _progress(len(paths), several) as advance:
-        for path, (ok, output) in zip(paths, _run_all(paths, settings, args.jobs), strict=True):
+    with progress_bar(len(paths), several) as advance:
+        for ok, output in _run_all(paths, settings, args.jobs):
             advance()
             if not ok:
                 if not several:
@@ -274,7 +286,6 @@ def _analyze(args: argparse.Namespace) -> int:
                 continue
             sys.stdout.write(output)
             sys.stdout.flush()
-            del path
     if several:
         done = len(paths) - failures
         print(f"lede: analysed {done} of {len(paths)} articles, {failures} failed", file=sys.stderr)
@@ -294,7 +305,7 @@ def _analyze_on_cluster(
 
         cache = Cache()
     summary = Summary()
-    with _progress(len(paths), True) as advance:
+    with progress_bar(len(paths), True) as advance:
         results = run(
             paths,
             options,
@@ -333,21 +344,24 @@ def _init_worker(settings: tuple[Options, str, bool]) -> None:
         _worker_cache = Cache()
 
 
-def _work(path: str | Path) -> tuple[bool, str]:
+def _work(path: Source) -> tuple[bool, str]:
     """One article, in this process or a worker: (True, output) or (False, error)."""
     assert _worker_settings is not None
     options, fmt, _ = _worker_settings
+    if isinstance(path, LedeError):
+        return False, path.message
     try:
         return True, _analyze_one(path, options, fmt, _worker_cache)
     except LedeError as error:
         return False, error.message
     except Exception as error:  # one article's bug: told in one line, the others go on
         message = one_line(error)
-        return False, message if str(path) in message else f"{path}: {message}"
+        name = path.source if not isinstance(path, str | Path) else str(path)
+        return False, message if name in message else f"{name}: {message}"
 
 
 def _run_all(
-    paths: list[str | Path], settings: tuple[Options, str, bool], jobs: int
+    paths: list[Source], settings: tuple[Options, str, bool], jobs: int
 ) -> Iterator[tuple[bool, str]]:
     """Outputs in the order of ``paths``; with ``jobs`` > 1 from worker processes."""
     if jobs == 1 or len(paths) == 1:
@@ -362,7 +376,9 @@ def _run_all(
 
 
 @contextmanager
-def _progress(total: int, several: bool) -> Iterator[Callable[[], None]]:
+def progress_bar(
+    total: int, several: bool, label: str = "analysing"
+) -> Iterator[Callable[[], None]]:
     """A Rich progress bar on stderr when it is a terminal; nothing when piped."""
     if not several or not sys.stderr.isatty():
         yield lambda: None
@@ -378,7 +394,7 @@ def _progress(total: int, several: bool) -> Iterator[Callable[[], None]]:
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("analysing", total=total)
+        task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
 
@@ -390,21 +406,34 @@ def _is_stream(source: str) -> bool:
     return source == "-" or is_url(source) or other_scheme(source) is not None
 
 
-def _expand(sources: list[str]) -> Iterator[str | Path]:
+def _expand(sources: list[str], fetch_urls: bool = True) -> Iterator[Source]:
+    """Folders as their articles; with ``fetch_urls`` each address fetched here, once: a
+    page is its article, a feed one article per item (a failure is kept, to be told)."""
     from tui.ingest import find_articles
-    from tui.ingest.url import local_path
+    from tui.ingest.url import is_url, local_path
 
     for source in map(local_path, sources):
-        if not _is_stream(source) and Path(source).is_dir():
+        if fetch_urls and is_url(source):
+            from tui.feeds.refresh import articles_at
+
+            try:
+                yield from articles_at(source)
+            except LedeError as error:
+                yield error
+        elif not _is_stream(source) and Path(source).is_dir():
             yield from find_articles(source)
         else:
             yield source if _is_stream(source) else Path(source)
 
 
-def _analyze_one(path: str | Path, options: Options, fmt: str, cache: Cache | None = None) -> str:
-    from tui.pipeline import analyze_cached, read_article
+def _analyze_one(path: Source, options: Options, fmt: str, cache: Cache | None = None) -> str:
+    from tui.pipeline import analyze_cached, build_article, read_article
 
-    return _render(analyze_cached(read_article(path, options), options, cache), fmt)
+    if isinstance(path, str | Path):
+        article = read_article(path, options)
+    else:
+        article = build_article(path, options)
+    return _render(analyze_cached(article, options, cache), fmt)
 
 
 def _render(analysis: Analysis, fmt: str) -> str:

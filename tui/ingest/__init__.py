@@ -16,7 +16,7 @@ from tui.errors import LedeError
 from tui.ingest.decode import DecodedText, decode_bytes, decode_page, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
 from tui.ingest.text import text_blocks
-from tui.ingest.url import fetch, is_url, local_path, other_scheme
+from tui.ingest.url import Page, fetch, is_url, local_path, other_scheme
 from tui.model import Block, Metadata, RemovedBlock
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -74,20 +74,29 @@ def read_path(path: str | Path) -> RawArticle:
 
 def read_url(url: str) -> RawArticle:
     """A page on the web, its charset honoured; bad answers are one-line errors."""
-    page = fetch(url, MAX_BYTES)
+    return page_article(fetch(url, MAX_BYTES), url)
+
+
+def page_article(page: Page, source: str) -> RawArticle:
+    """A fetched page as a raw article."""
+    decoded, kind = decode_fetched(page, source)
+    raw = _from_text(decoded, source, kind)
+    raw.metadata.url = raw.metadata.url or page.url
+    return raw
+
+
+def decode_fetched(page: Page, source: str) -> tuple[DecodedText, str]:
+    """A fetched page's text (its charset honoured) and its kind: html, markdown or text."""
     if page.charset:
         try:
             decoded = sanitize(page.data.decode(page.charset))
         except (LookupError, UnicodeDecodeError):
-            decoded = decode_bytes(page.data, url)
+            decoded = decode_bytes(page.data, source)
     else:
-        decoded = decode_bytes(page.data, url)
+        decoded = decode_bytes(page.data, source)
     if not decoded.text.strip():
-        raise LedeError(f"{url}: the page is empty")
-    kind = page.kind if page.kind != "text" else sniff(decoded.text, "")
-    raw = _from_text(decoded, url, kind)
-    raw.metadata.url = raw.metadata.url or page.url
-    return raw
+        raise LedeError(f"{source}: the page is empty")
+    return decoded, page.kind if page.kind in {"html", "markdown"} else sniff(decoded.text, "")
 
 
 def read_stdin() -> RawArticle:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from tui.errors import LedeError
 
@@ -27,7 +28,7 @@ class Page:
 
     data: bytes
     url: str
-    kind: str  # "html", "markdown" or "text"
+    kind: str  # "html", "markdown", "text" or "feed"
     charset: str | None
 
 
@@ -55,53 +56,70 @@ def local_path(source: str) -> str:
     return source
 
 
+def client_settings(read_timeout: float = READ_TIMEOUT) -> dict[str, Any]:
+    """The one way lede talks to servers: timeouts, redirects, its name."""
+    import httpx
+
+    return {
+        "timeout": httpx.Timeout(read_timeout, connect=min(CONNECT_TIMEOUT, read_timeout)),
+        "follow_redirects": True,
+        "max_redirects": MAX_REDIRECTS,
+        "headers": {"User-Agent": USER_AGENT},
+    }
+
+
 def fetch(url: str, max_bytes: int) -> Page:
     """Download a page, or raise a LedeError saying in one line what went wrong."""
     import httpx
 
     if not is_url(url):
         raise LedeError(f"{url}: only http and https addresses can be read")
-    timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     try:
         with (
-            httpx.Client(
-                timeout=timeout,
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                headers={"User-Agent": USER_AGENT},
-            ) as client,
+            httpx.Client(**client_settings()) as client,
             client.stream("GET", url) as response,
         ):
-            if response.status_code >= 400:
-                raise LedeError(
-                    f"{url}: the server answered {response.status_code} {response.reason_phrase}"
-                )
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type and not content_type.startswith(TEXT_TYPES):
-                raise LedeError(f"{url}: not an article but {content_type}")
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > max_bytes:
-                raise LedeError(f"{url}: {declared // 1024 // 1024} MB is over the size limit")
+            kind = check_response(url, response, max_bytes, TEXT_TYPES)
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
-                if len(body) > max_bytes:
-                    raise LedeError(
-                        f"{url}: the page is over the {max_bytes // 1024 // 1024} MB limit"
-                    )
-            kind = (
-                "html"
-                if "html" in content_type
-                else "markdown"
-                if "markdown" in content_type
-                else "text"
-            )
+                check_size(url, len(body), max_bytes)
             return Page(bytes(body), str(response.url), kind, response.charset_encoding)
-    except httpx.TooManyRedirects:
-        raise LedeError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
-    except httpx.TimeoutException:
-        raise LedeError(f"{url}: the server did not answer in time") from None
-    except httpx.ConnectError:
-        raise LedeError(f"{url}: cannot connect (offline, or a wrong address?)") from None
     except httpx.HTTPError as error:
-        raise LedeError(f"{url}: {error.__class__.__name__}: {error}") from None
+        raise fetch_error(url, error) from None
+
+
+def check_response(url: str, response: Any, max_bytes: int, types: tuple[str, ...]) -> str:
+    """The kind of a response's body ("html", "markdown", "text", "feed"), or a LedeError
+    for an error status, a type lede does not read, or a declared size over the cap."""
+    if response.status_code >= 400:
+        raise LedeError(
+            f"{url}: the server answered {response.status_code} {response.reason_phrase}"
+        )
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type and not content_type.startswith(types):
+        raise LedeError(f"{url}: not an article but {content_type}")
+    check_size(url, int(response.headers.get("content-length") or 0), max_bytes)
+    if "html" in content_type:
+        return "html"
+    if "markdown" in content_type:
+        return "markdown"
+    return "feed" if content_type and content_type not in TEXT_TYPES else "text"
+
+
+def check_size(url: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise LedeError(f"{url}: over the {max_bytes // 1024 // 1024} MB limit")
+
+
+def fetch_error(url: str, error: Exception) -> LedeError:
+    """An httpx failure in one line."""
+    import httpx
+
+    if isinstance(error, httpx.TooManyRedirects):
+        return LedeError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
+    if isinstance(error, httpx.TimeoutException):
+        return LedeError(f"{url}: the server did not answer in time")
+    if isinstance(error, httpx.ConnectError):
+        return LedeError(f"{url}: cannot connect (offline, or a wrong address?)")
+    return LedeError(f"{url}: {error.__class__.__name__}: {error}")

@@ -51,7 +51,7 @@ def build_events(
 
     reading = {id(event): index for index, event in enumerate(events)}
     if dated:
-        events.sort(key=lambda ev: (_sort_point(ev), reading[id(ev)]))
+        events.sort(key=lambda ev: (sort_point(ev), reading[id(ev)]))
     return events
 
 
@@ -143,7 +143,7 @@ def _event(
     )
 
 
-def _sort_point(event: TimelineEvent) -> float:
+def sort_point(event: TimelineEvent) -> float:
     """The middle of the event's interval, as a day number; unknown ones last.
 
     Alternatives ("May or June") sort by their earliest one, as "in May"
