@@ -429,6 +429,8 @@ def _expand(sources: list[str], fetch_urls: bool = True) -> Iterator[Source]:
 def _analyze_one(path: Source, options: Options, fmt: str, cache: Cache | None = None) -> str:
     from tui.pipeline import analyze_cached, build_article, read_article
 
+    if isinstance(path, LedeError):
+        raise path
     if isinstance(path, str | Path):
         article = read_article(path, options)
     else:

@@ -81,6 +81,7 @@ def feeds(argv: Sequence[str]) -> int:
 def _add(store: FeedStore, args: argparse.Namespace) -> int:
     from tui.feeds.lists import Subscription
     from tui.feeds.refresh import discover
+    from tui.reading.counts import counted
     from tui.ingest.url import is_url
 
     if not is_url(args.url):
@@ -91,7 +92,7 @@ def _add(store: FeedStore, args: argparse.Namespace) -> int:
         print(f"lede: already subscribed to {url}", file=sys.stderr)
         return 0
     via = f" (named by {args.url})" if url != args.url else ""
-    print(f"subscribed to {title or url}: {url}{via}, {len(feed.items)} items")
+    print(f"subscribed to {title or url}: {url}{via}, {counted(len(feed.items), 'item')}")
     print("run 'lede feeds refresh' to read them, or press R in 'lede feeds'")
     return 0
 

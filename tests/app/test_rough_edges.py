@@ -40,7 +40,7 @@ async def test_keys_that_do_nothing_are_hidden_and_say_why() -> None:
             "This article has one story.",
             "Nothing to step through: choose an entity (e) or search (/) first.",
             "Other articles are listed when lede opens a folder of articles.",
-            "Backspace goes back to a folder's list: lede opened one article.",
+            "Backspace goes back to a list of articles: lede opened one article.",
         ]
 
 

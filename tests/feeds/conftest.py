@@ -3,6 +3,7 @@ pages their items link to, plus the ways a feed goes wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -49,7 +50,7 @@ def atom(base: str) -> str:
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         f'<title>Port Daily</title><id>{base}/atom</id><link href="{base}/"/>'
         "<updated>2026-11-27T06:00:00Z</updated>"
-        f'<entry><title>Rotterdam port strike ends after overnight talks</title>'
+        f"<entry><title>Rotterdam port strike ends after overnight talks</title>"
         f'<id>urn:port-daily:3</id><link href="{base}/articles/a3.html"/>'
         "<updated>2026-11-27T06:00:00Z</updated><published>2026-11-27T06:00:00Z</published>"
         f'<content type="html">{content}</content></entry></feed>'
@@ -160,10 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        try:
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a test of timeouts)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(data)  # unless the client gave up (a test of timeouts)
 
 
 @pytest.fixture

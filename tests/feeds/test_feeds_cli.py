@@ -17,7 +17,9 @@ def lede(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return status, out, err
 
 
-def test_add_finds_the_feed_a_page_names(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_finds_the_feed_a_page_names(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, _ = lede(capsys, "feeds", "add", server.url("/site.html"), "--tag", "ports")
     assert status == 0
     assert f"subscribed to Harbour Wire: {server.url('/rss.xml')}" in out

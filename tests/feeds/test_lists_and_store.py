@@ -63,14 +63,31 @@ def test_the_store_keeps_read_state_and_merges_tags(tmp_path: Path) -> None:
     assert store.add_feed(Subscription("https://a/feed", "A", ("news",)))
     assert not store.add_feed(Subscription("https://a/feed", None, ("daily",)))
     item = store.add_item(
-        "https://a/feed", "g1", link=None, title="One", published="2026-11-01", site=None,
-        body="<p>x</p>", kind="html", source="feed",
+        "https://a/feed",
+        "g1",
+        link=None,
+        title="One",
+        published="2026-11-01",
+        site=None,
+        body="<p>x</p>",
+        kind="html",
+        source="feed",
     )
     assert item is not None
-    assert store.add_item(
-        "https://a/feed", "g1", link=None, title="One", published=None, site=None,
-        body="", kind="html", source="feed",
-    ) is None
+    assert (
+        store.add_item(
+            "https://a/feed",
+            "g1",
+            link=None,
+            title="One",
+            published=None,
+            site=None,
+            body="",
+            kind="html",
+            source="feed",
+        )
+        is None
+    )
     [feed] = store.feeds()
     assert (feed.tags, feed.items, feed.unread) == (("news", "daily"), 1, 1)
     store.set_read([item])

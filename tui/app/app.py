@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -27,6 +27,7 @@ from tui.app.messages import (
     AnalysisProgress,
     AnalysisReady,
     ArticleLoaded,
+    FeedsChanged,
     LibraryArticleUpdated,
 )
 from tui.app.screens.error import ErrorScreen
@@ -44,6 +45,9 @@ from tui.pipeline import (
     read_raw,
 )
 
+if TYPE_CHECKING:
+    from tui.feeds.store import FeedStore
+
 
 class LedeApp(App[int]):
     """A terminal reader for news articles."""
@@ -58,10 +62,16 @@ class LedeApp(App[int]):
         options: Options | None = None,
         raw: RawArticle | None = None,
         cache: bool = False,
+        feeds: Path | None = None,
     ) -> None:
         super().__init__()
         self.use_cache = cache
         self.library: LibraryScreen | None = None
+        # The feed library (``lede feeds``): its store, and the item being read.
+        self.feeds_path = feeds
+        self.feed_store: FeedStore | None = None
+        self.current_item: int | None = None
+        self._event_on_ready: tuple[str, int] | None = None
         self.entity_index: dict[str, set[Path]] = {}
         self.source = source
         self.options = options or Options()
@@ -103,6 +113,9 @@ class LedeApp(App[int]):
 
     async def on_mount(self) -> None:
         self.apply_config()
+        if self.feeds_path is not None:
+            await self.open_feeds(self.feeds_path)
+            return
         if (
             self._raw is None
             and not str(self.source).startswith(("http", "-"))
@@ -162,9 +175,13 @@ class LedeApp(App[int]):
                 self.entity_index.setdefault(entity.id, set()).add(message.path)
         self.library.update(message.path, message.article, message.analysis)
 
-    async def open_article(self, path: Path, entity_id: str | None = None) -> None:
-        """Open an article of the library; backspace comes back. With ``entity_id``
-        (from "other articles naming it") that entity is selected at its first mention."""
+    async def open_article(self, path: Path | int, entity_id: str | None = None) -> None:
+        """Open an article of the library (a path) or of the feeds (an item's number);
+        backspace comes back. With ``entity_id`` (from "other articles naming it") that
+        entity is selected at its first mention."""
+        if isinstance(path, int):
+            await self.open_item(path, entity_id)
+            return
         self.source, self._raw, self.article, self.analysis = path, None, None, None
         self._select_on_ready = entity_id
         await self.push_screen(MainScreen())
@@ -188,26 +205,33 @@ class LedeApp(App[int]):
 
     def unavailable(self, action: str) -> str | None:
         """Why an app-wide action does nothing now, or None."""
-        if action == "back" and self.library is None:
-            return "Backspace goes back to a folder's list: lede opened one article."
+        if action == "back" and self.library is None and self.feed_store is None:
+            return "Backspace goes back to a list of articles: lede opened one article."
+        if action == "refresh_feeds" and self.feed_store is None:
+            return "R refreshes the feeds of 'lede feeds'."
         return None
 
     async def action_back(self) -> None:
-        if self.library is not None and isinstance(self.screen, MainScreen):
+        if (self.library is not None or self.feed_store is not None) and isinstance(
+            self.screen, MainScreen
+        ):
             self.pop_screen()
             self.sub_title = ""
+            self.current_item = None
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 
-    def others_for(self, entity_id: str) -> list[tuple[Path, str]]:
-        """The other articles of the library that name an entity, with their titles."""
+    def others_for(self, entity_id: str) -> list[tuple[Path | int, str]]:
+        """The other articles of the library or the feeds that name an entity, with titles."""
+        if self.feed_store is not None:
+            return list(self.feed_store.others(entity_id, self.current_item))
         if self.library is None:
             return []
         here = Path(self.source)
-        found = []
+        found: list[tuple[Path | int, str]] = []
         for path in sorted(self.entity_index.get(entity_id, set()) - {here}):
             article = self.library.articles.get(path)
             title = article.title if article is not None and not isinstance(article, str) else None
@@ -215,10 +239,157 @@ class LedeApp(App[int]):
         return found
 
     def elsewhere_counts(self) -> dict[str, int]:
+        """For each entity of the article shown, how many other articles name it."""
+        if self.feed_store is not None:
+            from tui.feeds.store import link_key
+
+            counts = self.feed_store.elsewhere_counts(self.current_item)
+            entities = self.analysis.entities if self.analysis else []
+            return {e.id: n for e in entities if (n := counts.get(link_key(e.id), 0))}
         here = Path(self.source)
         return {
             eid: len(paths - {here}) for eid, paths in self.entity_index.items() if paths - {here}
         }
+
+    # --- the feeds ------------------------------------------------------------
+
+    async def open_feeds(self, path: Path) -> None:
+        from tui.app.screens.feeds import FeedsScreen
+        from tui.feeds.store import FeedStore
+
+        self.feed_store = FeedStore(path)
+        if self.feed_store.notice:
+            self.notify(self.feed_store.notice, severity="warning", markup=False, timeout=10)
+        await self.push_screen(FeedsScreen(self.feed_store))
+        self.analyze_feed_items()
+
+    async def open_item(
+        self, item_id: int, entity_id: str | None = None, event: tuple[str, int] | None = None
+    ) -> None:
+        """Read a stored item (marked read): its analysis at once when it has one."""
+        store = self.feed_store
+        assert store is not None
+        item = store.item(item_id)
+        if item is None:
+            self.notify("That item is no longer stored", severity="warning")
+            return
+        from tui.feeds.refresh import item_raw
+
+        store.set_read([item_id])
+        self.current_item = item_id
+        self.source = item.link or f"{item.feed}#{item.guid}"
+        self.article = self.analysis = None
+        self._select_on_ready, self._event_on_ready = entity_id, event
+        if isinstance(self.screen, MainScreen):
+            self.pop_screen()  # one article at a time over the list
+        await self.push_screen(MainScreen())
+        known = store.analysis(item_id)
+        if known is not None:
+            self.article = known.article
+            self.main_screen.show_article(known.article)
+            self.on_analysis_ready(AnalysisReady(known))
+            return
+        try:
+            self._raw = item_raw(store, item_id)
+        except Exception as error:
+            record("opening the item", error)
+            self.show_error("Cannot open the article", one_line(error))
+            return
+        self.load_article()
+
+    def entity_across(self, entity_id: str, name: str) -> None:
+        """Every dated event naming an entity, across the stored articles."""
+        from tui.app.screens.across import AcrossScreen
+        from tui.feeds.store import EventRow
+
+        assert self.feed_store is not None
+        events = self.feed_store.entity_timeline(entity_id)
+        if not events:
+            self.notify(f"No dated event names {name} in the stored articles", timeout=3)
+            return
+
+        async def chosen(event: EventRow | None) -> None:
+            if event is not None:
+                await self.open_item(event.item, entity_id, (event.story, event.start))
+
+        self.push_screen(AcrossScreen(name, events), chosen)
+
+    def action_refresh_feeds(self) -> None:
+        if self.feed_store is None:
+            return
+        self.notify("Refreshing the feeds…", timeout=3)
+        self.refresh_feeds()
+
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def refresh_feeds(self) -> None:
+        """Fetch every feed (concurrently), then analyse what is new."""
+        from tui.feeds.refresh import FeedResult, refresh
+        from tui.feeds.store import FeedStore
+
+        assert self.feeds_path is not None
+        store = FeedStore(self.feeds_path)
+
+        def report(result: FeedResult) -> None:
+            self.post_message(FeedsChanged(result.line()))
+
+        try:
+            results = refresh(store, report=report)
+        finally:
+            store.close()
+        new = sum(r.new for r in results)
+        failed = [r.line() for r in results if r.error]
+        summary = f"{len(results)} feeds refreshed: {new} new items"
+        summary += f", {len(failed)} failed" if failed else ""
+        self.post_message(FeedsChanged(summary, failed, done=True))
+
+    @work(thread=True, exclusive=True, group="feed-analysis", exit_on_error=False)
+    def analyze_feed_items(self) -> None:
+        """Analyse stored items that have no analysis, one at a time, newest lists
+        filling in as each is done (the cache answers for ones seen before)."""
+        from tui.cache import Cache
+        from tui.feeds.refresh import item_raw
+        from tui.feeds.store import FeedStore
+
+        assert self.feeds_path is not None
+        worker = get_current_worker()
+        store = FeedStore(self.feeds_path)
+        cache = Cache() if self.use_cache else None
+        try:
+            for item_id in store.pending():
+                if worker.is_cancelled:
+                    return
+                try:
+                    article = build_article(item_raw(store, item_id), self.options)
+                    store.save_analysis(item_id, analyze_cached(article, self.options, cache))
+                except Exception as error:
+                    record(f"analysing feed item {item_id}", error)
+                    store.analysis_failed(item_id, one_line(error))
+                self.post_message(FeedsChanged(item=item_id))
+        finally:
+            store.close()
+
+    def on_feeds_changed(self, message: FeedsChanged) -> None:
+        """A refresh or an analysis reported: the feed lists are drawn again."""
+        from tui.app.screens.feeds import FeedsScreen, ItemsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.redraw(None if message.done else message.line)
+            elif isinstance(screen, ItemsScreen):
+                screen.redraw()
+        if message.done:
+            for line in message.failed:
+                self.notify(line, title="Feed not refreshed", severity="warning", markup=False)
+            self.notify(message.line, title="Feeds", timeout=5)
+            self.analyze_feed_items()
+        if (
+            message.item is not None
+            and message.item == self.current_item
+            and self.analysis is None
+            and self.feed_store is not None
+            and (known := self.feed_store.analysis(message.item)) is not None
+        ):
+            self.on_analysis_ready(AnalysisReady(known))
 
     # --- workers -------------------------------------------------------------
 
@@ -272,11 +443,25 @@ class LedeApp(App[int]):
         analysis = message.analysis
         self.analysis = analysis
         self.article = analysis.article
-        elsewhere = self.elsewhere_counts() if self.library is not None else None
+        if self.feed_store is not None and self.current_item is not None:
+            item = self.feed_store.item(self.current_item)
+            if item is not None and not item.analysed:
+                self.feed_store.save_analysis(self.current_item, analysis)
+        shelved = self.library is not None or self.feed_store is not None
+        elsewhere = self.elsewhere_counts() if shelved else None
         self._in_main(lambda screen: screen.show_analysis(analysis, elsewhere))
         if (entity_id := self._select_on_ready) is not None:
             self._select_on_ready = None
             self._in_main(lambda screen: screen.select_entity(entity_id))
+        if (place := self._event_on_ready) is not None:
+            self._event_on_ready = None
+            found = [
+                i
+                for i, event in enumerate(analysis.timeline)
+                if (event.story, event.sentence_start) == place
+            ]
+            if found:
+                self._in_main(lambda screen: screen.select_event(found[0]))
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """An analysis failed: a library marks the article's row, the reader its panes."""

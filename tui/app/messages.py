@@ -81,3 +81,21 @@ class LibraryArticleUpdated(Message):
         self.path = path
         self.article = article
         self.analysis = analysis
+
+
+class FeedsChanged(Message):
+    """A feed was refreshed (``line`` says how), the refresh ended (``done``, with the
+    ``failed`` feeds' lines), or an item's analysis was stored (``item``)."""
+
+    def __init__(
+        self,
+        line: str = "",
+        failed: list[str] | None = None,
+        done: bool = False,
+        item: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.line = line
+        self.failed = failed or []
+        self.done = done
+        self.item = item

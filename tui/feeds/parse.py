@@ -137,9 +137,7 @@ def _json_feed(data: bytes, url: str) -> ParsedFeed:
             )
         )
     home = document.get("home_page_url")
-    return ParsedFeed(
-        _clean(document.get("title")), home if isinstance(home, str) else None, items
-    )
+    return ParsedFeed(_clean(document.get("title")), home if isinstance(home, str) else None, items)
 
 
 def _iso_day(value: object) -> str | None:

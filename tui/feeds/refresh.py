@@ -33,8 +33,6 @@ from tui.ingest.url import (
 )
 
 if TYPE_CHECKING:
-    import httpx
-
     from tui.ingest import RawArticle
     from tui.model import Analysis
     from tui.options import Options
@@ -127,7 +125,7 @@ async def fetch_feed(fetcher: Fetcher, url: str) -> tuple[ParsedFeed, str]:
                 return await fetch_feed(fetcher, found)
             except LedeError:
                 continue
-        raise LedeError(f"{url}: the page names no feed (no <link rel=\"alternate\">)")
+        raise LedeError(f'{url}: the page names no feed (no <link rel="alternate">)')
     return parse_feed(page.data, page.url), page.url
 
 
@@ -274,15 +272,16 @@ def raw_for_item(
 
     raw = read_string(body, source, kind)
     meta = raw.metadata
-    given = {
-        "title": meta.title or title,
-        "date": meta.date or published,
-        "date_source": meta.date_source if meta.date else ("feed" if published else None),
-        "site": meta.site or site,
-        "url": meta.url or (source if source.startswith("http") else None),
-    }
-    stated = {k for k in ("title", "date") if given[k] and not getattr(meta, k)}
-    return replace(raw, metadata=replace(meta, **given), stated=raw.stated | stated)
+    given = replace(
+        meta,
+        title=meta.title or title,
+        date=meta.date or published,
+        date_source=meta.date_source if meta.date else ("feed" if published else None),
+        site=meta.site or site,
+        url=meta.url or (source if source.startswith("http") else None),
+    )
+    stated = {k for k in ("title", "date") if getattr(given, k) and not getattr(meta, k)}
+    return replace(raw, metadata=given, stated=raw.stated | stated)
 
 
 async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
@@ -297,7 +296,9 @@ async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
     site = feed.title or urlsplit(feed.site or url).netloc or None
     reads = await asyncio.gather(*(_read_item(fetcher, item) for item in feed.items))
     return [
-        raw_for_item(body, kind, item.link or f"{url}#{item.guid}", item.title, item.published, site)
+        raw_for_item(
+            body, kind, item.link or f"{url}#{item.guid}", item.title, item.published, site
+        )
         for item, (body, kind, _, _) in zip(feed.items, reads, strict=True)
     ]
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.errors import LedeError
 from tui.feeds.lists import Subscription
@@ -120,6 +121,8 @@ class EventRow:
     sentence: str
 
 
+# Not the article being read, under another feed (the same link).
+_NOT_HERE = "(i.link IS NULL OR i.link IS NOT (SELECT link FROM items WHERE id = ?))"
 _ITEM_COLUMNS = (
     "id, feed, guid, link, title, published, site, source, note, read, "
     "analysis IS NOT NULL, entities, error"
@@ -226,7 +229,18 @@ class FeedStore:
             "FROM feeds f LEFT JOIN items i ON i.feed = f.url GROUP BY f.url ORDER BY f.added"
         ).fetchall()
         return [
-            FeedRow(r[0], r[1], r[2], tuple(json.loads(r[3])), *r[4:8], r[8], int(r[9]))
+            FeedRow(
+                url=r[0],
+                title=r[1],
+                site=r[2],
+                tags=tuple(json.loads(r[3])),
+                etag=r[4],
+                modified=r[5],
+                refreshed=r[6],
+                error=r[7],
+                items=int(r[8]),
+                unread=int(r[9]),
+            )
             for r in rows
         ]
 
@@ -291,14 +305,21 @@ class FeedStore:
         return self._item_row(row) if row else None
 
     @staticmethod
-    def _item_row(r: tuple[object, ...]) -> ItemRow:
+    def _item_row(r: Any) -> ItemRow:
         return ItemRow(
-            int(r[0]),  # type: ignore[call-overload]  # sqlite3 rows are untyped tuples
-            *r[1:9],  # type: ignore[arg-type]
-            bool(r[9]),
-            bool(r[10]),
-            r[11],  # type: ignore[arg-type]
-            r[12],  # type: ignore[arg-type]
+            id=int(r[0]),
+            feed=r[1],
+            guid=r[2],
+            link=r[3],
+            title=r[4],
+            published=r[5],
+            site=r[6],
+            source=r[7],
+            note=r[8],
+            read=bool(r[9]),
+            analysed=bool(r[10]),
+            entities=r[11],
+            error=r[12],
         )
 
     def body(self, item_id: int) -> tuple[str, str]:
@@ -368,34 +389,44 @@ class FeedStore:
             return None  # an older schema: analysed again when opened
 
     def others(self, entity_id: str, here: int | None) -> list[tuple[int, str]]:
-        """The other items naming an entity, newest first, with their titles."""
-        entity = link_key(entity_id)
+        """The other articles naming an entity, newest first, with their titles: an
+        article two feeds carry (one link) counts once, and never the one read here."""
         rows = self.db.execute(
-            "SELECT i.id, COALESCE(i.title, i.link, i.guid) FROM entity_items e "
+            "SELECT MIN(i.id), COALESCE(i.title, i.link, i.guid) FROM entity_items e "
             "JOIN items i ON i.id = e.item WHERE e.entity = ? AND i.id IS NOT ? "
-            "ORDER BY COALESCE(i.published, '') DESC, i.id DESC",
-            (entity, here),
+            f"AND {_NOT_HERE} GROUP BY COALESCE(i.link, i.id) "
+            "ORDER BY MAX(COALESCE(i.published, '')) DESC, MIN(i.id) DESC",
+            (link_key(entity_id), here, here),
         )
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def elsewhere_counts(self, here: int | None) -> dict[str, int]:
-        """For each entity (by ``link_key``), how many other items name it."""
+        """For each entity (by ``link_key``), how many other articles name it."""
         rows = self.db.execute(
-            "SELECT entity, COUNT(*) FROM entity_items WHERE item IS NOT ? GROUP BY entity",
-            (here,),
+            "SELECT e.entity, COUNT(DISTINCT COALESCE(i.link, i.id)) FROM entity_items e "
+            f"JOIN items i ON i.id = e.item WHERE i.id IS NOT ? AND {_NOT_HERE} "
+            "GROUP BY e.entity",
+            (here, here),
         )
         return {r[0]: int(r[1]) for r in rows}
 
     def entity_timeline(self, entity_id: str) -> list[EventRow]:
-        """Every dated event naming an entity, from every item, in time order."""
-        entity = link_key(entity_id)
+        """Every dated event naming an entity, from every article, in time order (an
+        article two feeds carry gives its events once)."""
         rows = self.db.execute(
             "SELECT e.item, COALESCE(i.title, i.link, i.guid), e.sort, e.label, e.story, "
-            "e.start, e.sentence FROM entity_events e JOIN items i ON i.id = e.item "
-            "WHERE e.entity = ? ORDER BY e.sort IS NULL, e.sort, i.published, e.item, e.start",
-            (entity,),
+            "e.start, e.sentence, COALESCE(i.link, i.id) FROM entity_events e "
+            "JOIN items i ON i.id = e.item WHERE e.entity = ? "
+            "ORDER BY e.sort IS NULL, e.sort, i.published, e.item, e.start",
+            (link_key(entity_id),),
         )
-        return [EventRow(*r) for r in rows]
+        seen: set[tuple[object, str, int]] = set()
+        events = []
+        for *fields, article in rows:
+            if (article, fields[4], fields[5]) not in seen:
+                seen.add((article, fields[4], fields[5]))
+                events.append(EventRow(*fields))
+        return events
 
     def entity_name(self, entity_id: str) -> str | None:
         row = self.db.execute(

@@ -216,8 +216,10 @@ class MainScreen(Screen[None]):
                 return f"There is no story {number}: this article has {len(self.stories)}."
         if action in {"next_match", "previous_match"} and not self.stepper.targets:
             return "Nothing to step through: choose an entity (e) or search (/) first."
-        if action == "other_articles" and self.lede.library is None:
-            return "Other articles are listed when lede opens a folder of articles."
+        if action == "other_articles" and self.lede.library is None and not self.lede.feed_store:
+            return "Other articles are listed when lede opens a folder of articles, or its feeds."
+        if action == "entity_across" and self.lede.feed_store is None:
+            return "The timeline across articles is for the feeds' articles ('lede feeds')."
         if action == "show_all_events" and self.timeline_entity is None:
             return "The timeline already shows every event."
         if action == "show_links" and not (self.article and self.article.links):
@@ -564,16 +566,28 @@ class MainScreen(Screen[None]):
         entity = self._entity(entity_id) if entity_id else None
         others = self.lede.others_for(entity_id) if entity_id else []
         if entity is None or not others:
-            self.notify("No other article of the folder names it", timeout=3)
+            self.notify("No other article names it", timeout=3)
             return
 
-        async def open_other(path: Path | None) -> None:
+        async def open_other(path: Path | int | None) -> None:
             if path is not None:
                 self.app.pop_screen()
                 await self.lede.open_article(path, entity.id)
 
         rows = [(title, path) for path, title in others]
         self.app.push_screen(ChoiceScreen(f"Other articles naming {entity.name}", rows), open_other)
+
+    @contained("listing the entity's events across articles")
+    def action_entity_across(self) -> None:
+        """Every dated event naming the selected (or highlighted) entity, in every
+        stored article."""
+        option = self.entities_pane.option_list.highlighted_option
+        entity_id = self.selected_entity or (option.id if option else None)
+        entity = self._entity(entity_id) if entity_id else None
+        if entity is None:
+            self.notify("Choose an entity first (e, then enter)", timeout=3)
+            return
+        self.lede.entity_across(entity.id, entity.name)
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)

@@ -1,0 +1,167 @@
+"""The feed library in the reader: feeds with unread counts, items, read state,
+the filter, refreshing, and an entity followed across articles."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tests.feeds.conftest import Server
+from textual.pilot import Pilot
+from tui.app.app import LedeApp
+from tui.app.screens.across import AcrossScreen
+from tui.app.screens.feeds import FeedsScreen, ItemsScreen
+from tui.app.screens.main import MainScreen
+from tui.feeds.lists import Subscription
+from tui.feeds.refresh import analyze_pending, refresh
+from tui.feeds.store import FeedStore
+from tui.options import Options
+
+WALKOUT = "Dock workers in Rotterdam walk out over automation plan"
+ANTWERP = "Antwerp dockers join Rotterdam strike as talks stall"
+ENDS = "Rotterdam port strike ends after overnight talks"
+
+
+async def stocked(server: Server, analysed: bool = True) -> Path:
+    """A feeds database with two feeds (one tagged) refreshed, and analysed (in a
+    thread: the refresh runs its own event loop, as in the reader's worker)."""
+    return await asyncio.to_thread(_stock, server, analysed)
+
+
+def _stock(server: Server, analysed: bool) -> Path:
+    store = FeedStore()
+    store.add_feed(Subscription(server.url("/rss.xml"), None, ("ports",)))
+    store.add_feed(Subscription(server.url("/atom.xml")))
+    refresh(store)
+    if analysed:
+        list(analyze_pending(store, Options(), jobs=1))
+    path = store.path
+    store.close()
+    return path
+
+
+def rows(screen: FeedsScreen | ItemsScreen, list_id: str) -> list[str]:
+    listing = screen.query_one(list_id)
+    return [str(o.prompt) for o in listing.options]  # type: ignore[attr-defined]
+
+
+async def until(pilot: Pilot, test: object, tries: int = 200) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if callable(test) and test():
+            return
+    raise AssertionError("the reader never got there")
+
+
+async def test_feeds_then_items_then_the_article_and_read_state(server: Server) -> None:
+    app = LedeApp("feeds:", feeds=await stocked(server))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        shown = rows(screen, "#feeds-list")
+        assert shown[0].startswith("All items") and "3 unread of 3" in shown[0]
+        assert shown[1].startswith("ports") and "2 unread of 2" in shown[1]
+        assert shown[2].strip().startswith("Harbour Wire")  # under its tag, indented
+        assert shown[3].startswith("Port Daily") and "1 unread of 1" in shown[3]
+        await pilot.press("j", "j", "enter")  # Harbour Wire
+        await pilot.pause()
+        items = app.screen
+        assert isinstance(items, ItemsScreen)
+        listed = rows(items, "#items-list")
+        assert [r.startswith("●") for r in listed] == [True, True]
+        assert ANTWERP in listed[0] and WALKOUT in listed[1]  # newest first
+        assert "from its page" in listed[0] and "entities" in listed[0]
+        await pilot.press("j", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis)
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.article is not None
+        assert main.article.title == WALKOUT
+        assert "Maasvlakte gates" in main.article.stories[0].text
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is items, app.screen_stack
+        listed = rows(items, "#items-list")
+        assert listed[1].startswith("  ") and listed[0].startswith("●")  # read now
+        await pilot.press("u")  # the highlighted one, back to unread
+        await pilot.pause()
+        assert rows(items, "#items-list")[1].startswith("●")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "3 unread of 3" in rows(app.screen, "#feeds-list")[0]  # type: ignore[arg-type]
+
+
+async def test_slash_filters_the_items(server: Server) -> None:
+    app = LedeApp("feeds:", feeds=await stocked(server, analysed=False))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")  # all items
+        await pilot.pause()
+        items = app.screen
+        assert isinstance(items, ItemsScreen)
+        assert len(items.items) == 3
+        await pilot.press("slash", *"antwerp")
+        await pilot.pause()
+        assert [i.title for i in items.items] == [ANTWERP]
+        assert "filter: antwerp" in str(items.listing.border_title)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert len(items.items) == 3
+
+
+async def test_an_entity_followed_across_articles(server: Server) -> None:
+    app = LedeApp("feeds:", feeds=await stocked(server))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("enter")  # all items: the newest is the strike's end
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis)
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.article is not None
+        assert main.article.title == ENDS
+        leader = next(e for e in main.analysis.entities if e.name == "Ingrid Vestergaard")  # type: ignore[union-attr]
+        # "also in 2 articles": both other articles name her.
+        assert main.entities_pane.elsewhere.get(leader.id) == 2
+        main.select_entity(leader.id)
+        await pilot.press("T")
+        await pilot.pause()
+        across = app.screen
+        assert isinstance(across, AcrossScreen)
+        titles = {e.item_title for e in across.events}
+        assert {ENDS, ANTWERP} <= titles
+        sorts = [e.sort for e in across.events if e.sort is not None]
+        assert sorts == sorted(sorts)
+        first = across.events[0]
+        index = [e.item_title for e in across.events].index(ANTWERP)
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MainScreen)
+            and app.analysis
+            and app.screen.selected_event is not None,
+        )
+        opened = app.screen
+        assert isinstance(opened, MainScreen) and opened.article is not None
+        assert opened.article.title == ANTWERP
+        event = opened.analysis.timeline[opened.selected_event]  # type: ignore[union-attr,index]
+        assert "Vestergaard" in event.sentence
+        assert first.sort is not None
+
+
+async def test_r_refreshes_and_new_items_appear(server: Server) -> None:
+    store = FeedStore()
+    store.add_feed(Subscription(server.url("/rss.xml")))
+    store.add_feed(Subscription(server.url("/gone.xml")))
+    path = store.path
+    store.close()
+    app = LedeApp("feeds:", feeds=path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        assert "0 unread of 0" in rows(screen, "#feeds-list")[0]
+        await pilot.press("R")
+        await until(pilot, lambda: "2 unread of 2" in rows(screen, "#feeds-list")[0])
+        gone = next(r for r in rows(screen, "#feeds-list") if "gone.xml" in r)
+        assert "404" in gone
