@@ -39,7 +39,7 @@ async def test_keys_that_do_nothing_are_hidden_and_say_why() -> None:
         assert notices == [
             "This article has one story.",
             "Nothing to step through: choose an entity (e) or search (/) first.",
-            "Other articles are listed when lede opens a folder of articles.",
+            "Other articles are listed when lede opens a folder of articles, or its feeds.",
             "Backspace goes back to a list of articles: lede opened one article.",
         ]
 

@@ -23,7 +23,6 @@ from tui.errors import LedeError, one_line
 from tui.feeds.parse import FEED_TYPES, FeedItem, ParsedFeed, looks_like_feed, parse_feed
 from tui.feeds.store import FeedStore
 from tui.ingest.url import (
-    READ_TIMEOUT,
     TEXT_TYPES,
     Page,
     check_response,
@@ -67,7 +66,7 @@ class FeedResult:
 class Fetcher:
     """An httpx client with a global bound and a per-host bound on requests."""
 
-    def __init__(self, timeout: float = READ_TIMEOUT, per_host: int = PER_HOST) -> None:
+    def __init__(self, timeout: float | None = None, per_host: int = PER_HOST) -> None:
         import httpx
 
         self.client = httpx.AsyncClient(
@@ -220,7 +219,7 @@ def refresh(
     store: FeedStore,
     urls: list[str] | None = None,
     report: Callable[[FeedResult], None] = lambda _: None,
-    timeout: float = READ_TIMEOUT,
+    timeout: float | None = None,
 ) -> list[FeedResult]:
     """Refresh the given feeds (all by default), concurrently; results in their order."""
 
@@ -237,7 +236,7 @@ def refresh(
     return asyncio.run(run())
 
 
-def discover(url: str, timeout: float = READ_TIMEOUT) -> tuple[ParsedFeed, str]:
+def discover(url: str, timeout: float | None = None) -> tuple[ParsedFeed, str]:
     """The feed ``lede feeds add`` subscribes to for ``url`` (a feed or a site's page)."""
 
     async def run() -> tuple[ParsedFeed, str]:
@@ -303,7 +302,7 @@ async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
     ]
 
 
-def articles_at(url: str, timeout: float = READ_TIMEOUT) -> list[RawArticle]:
+def articles_at(url: str, timeout: float | None = None) -> list[RawArticle]:
     """``lede analyze URL``: one article for a page, one per item for a feed."""
 
     async def run() -> list[RawArticle]:

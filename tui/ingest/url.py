@@ -56,10 +56,11 @@ def local_path(source: str) -> str:
     return source
 
 
-def client_settings(read_timeout: float = READ_TIMEOUT) -> dict[str, Any]:
+def client_settings(read_timeout: float | None = None) -> dict[str, Any]:
     """The one way lede talks to servers: timeouts, redirects, its name."""
     import httpx
 
+    read_timeout = read_timeout or READ_TIMEOUT
     return {
         "timeout": httpx.Timeout(read_timeout, connect=min(CONNECT_TIMEOUT, read_timeout)),
         "follow_redirects": True,

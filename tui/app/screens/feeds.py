@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 
 REFRESH = Binding("R", "app.refresh_feeds", "refresh", key_display="R", id="refresh-feeds")
 QUIT = Binding("q", "app.quit", "quit", key_display="q")
+# The feed library's keys in the help screen, beside the bindings they describe.
+FEED_HELP = (
+    ("enter", "Open the feed, the tag's items, or the item"),
+    ("u", "Mark the item read or unread"),
+    ("/", "Filter the items by words of the title, site or date (esc clears)"),
+    ("R", "Refresh every feed, then analyse what is new"),
+    ("backspace", "Back to the feeds, or from the article to its list"),
+)
 HELP = Binding("question_mark", "app.help", "help", key_display="?")
 
 
@@ -159,14 +167,14 @@ class ItemsScreen(Screen[None]):
 
     @staticmethod
     def _prompt(item: ItemRow) -> Text:
+        """One line, as newsboat lays it out: unread mark, date, title, then the rest
+        (cut with "…" at the edge, never wrapped)."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● " if not item.read else "  ", style="bold")
+        text.append(f"{item.published or 'no date':<10}  ", style="dim")
         title = item.title or item.link or item.guid
-        text.append(
-            title if len(title) <= 60 else title[:59] + "…", style="" if item.read else "bold"
-        )
-        text.append(f"  {item.published or 'no date'}  {item.site or ''}", style="dim")
-        text.append(f"  {item_status(item)}", style="italic dim")
+        text.append(title, style="" if item.read else "bold")
+        text.append(f"  {item.site or ''} · {item_status(item)}", style="italic dim")
         return text
 
     def highlighted_item(self) -> ItemRow | None:

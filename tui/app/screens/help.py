@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import COMMANDS, motion_bindings, motion_help
+from tui.app.screens.feeds import FEED_HELP
 
 
 def help_table() -> Table:
@@ -36,6 +37,10 @@ def help_table() -> Table:
     for keys, description in motion_help():
         table.add_row(keys, description)
     table.add_row("enter", "Select the entity or event under the cursor")
+    table.add_row("", "")
+    table.add_row(Text("The feed library (lede feeds)", style="underline"), "")
+    for keys, description in FEED_HELP:
+        table.add_row(keys, description)
     table.add_row("", "")
     table.add_row(Text("Mouse", style="underline"), "")
     table.add_row("click", "A story tab, an entity or an event: same as enter")
