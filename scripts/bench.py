@@ -16,6 +16,9 @@ batch  reopening a cached analysis (goal under 50 ms); 500 articles with
        --jobs 2 against plain nlp.pipe on the same texts (goal: 80% of it).
 cluster (not in the default run: minutes) 2,000 articles in one process, with
        --jobs 2, and on a local Dask cluster of two workers.
+feeds  (not in the default run: minutes) refreshing 50 local feeds of 20 items
+       (1,000 pages fetched and analysed) against lede analyze --jobs 2 on the
+       same pages.
 big    (not in the default run: minutes) a 10 MB article in the reader:
 
        time to text, scrolling latency during the analysis, peak memory.
@@ -436,6 +439,98 @@ def bench_cluster(count: int = 2000) -> None:
     )
 
 
+def bench_feeds(feeds: int = 50, items: int = 20) -> None:
+    """50 local feeds of 20 summary-only items (1,000 article pages): ``lede feeds refresh``
+    (fetch every page, then analyse with 2 processes) against ``lede analyze --jobs 2``
+    on the same pages read from disk, each with a fresh cache, in the same run."""
+    import functools
+    import html
+    import os
+    import random
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    paragraphs = sample_paragraphs()
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "pages").mkdir()
+        (root / "feeds").mkdir()
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        for f in range(feeds):
+            entries = []
+            for i in range(items):
+                n = f * items + i
+                title = f"Report {n} on many things"
+                body = "".join(f"<p>{html.escape(p)}</p>" for p in rng.sample(paragraphs, 8))
+                (root / "pages" / f"p{n:04d}.html").write_text(
+                    f"<html><head><title>{title} | Bench Wire</title></head><body>"
+                    f"<nav><a href='/'>Home</a> | <a href='/w'>World</a></nav><article>"
+                    f"<h1>{title}</h1>{body}</article><footer>© Bench Wire</footer>"
+                    "</body></html>",
+                    encoding="utf-8",
+                )
+                entries.append(
+                    f"<item><title>{title}</title><link>{base}/pages/p{n:04d}.html</link>"
+                    f"<guid>p{n}</guid><description>A summary.</description></item>"
+                )
+            (root / "feeds" / f"f{f:02d}.xml").write_text(
+                f"<rss version='2.0'><channel><title>Feed {f}</title>{''.join(entries)}"
+                "</channel></rss>",
+                encoding="utf-8",
+            )
+        (root / "urls").write_text(
+            "".join(f"{base}/feeds/f{f:02d}.xml\n" for f in range(feeds)), encoding="utf-8"
+        )
+        total = feeds * items
+
+        def fresh(name: str) -> dict[str, str]:
+            return {
+                **os.environ,
+                "LEDE_DATA_DIR": str(root / name / "data"),
+                "LEDE_CACHE_DIR": str(root / name / "cache"),
+            }
+
+        def timed(env: dict[str, str], *args: str) -> float:
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "tui", *args],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                check=False,
+            )
+            return time.perf_counter() - start
+
+        fetch_env, full_env = fresh("fetch"), fresh("full")
+        for env in (fetch_env, full_env):
+            subprocess.run(
+                [sys.executable, "-m", "tui", "feeds", "import", str(root / "urls")],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+        fetch = timed(fetch_env, "feeds", "refresh", "--no-analysis")
+        refresh = timed(full_env, "feeds", "refresh", "--jobs", "2")
+        batch = timed(fresh("batch"), "analyze", str(root / "pages"), "--json", "--jobs", "2")
+        httpd.shutdown()
+    print(
+        f"feeds: {feeds} feeds x {items} items: fetching only {fetch:.1f} s "
+        f"({total / fetch:.0f} items/s)"
+    )
+    print(
+        f"feeds: refresh with the analysis {refresh:.1f} s ({total / refresh:.1f} items/s) "
+        f"against lede analyze --jobs 2 on the same pages {batch:.1f} s "
+        f"({total / batch:.1f} articles/s): {batch / refresh:.2f}x the batch path's rate"
+    )
+
+
 def bench_html(limit: int = 180) -> None:
     import trafilatura
 
@@ -481,6 +576,7 @@ def main() -> None:
             "batch": bench_batch,
             "html": bench_html,
             "cluster": bench_cluster,
+            "feeds": bench_feeds,
         }[section]()
 
 
