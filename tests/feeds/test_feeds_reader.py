@@ -165,3 +165,63 @@ async def test_r_refreshes_and_new_items_appear(server: Server) -> None:
         await until(pilot, lambda: "2 unread of 2" in rows(screen, "#feeds-list")[0])
         gone = next(r for r in rows(screen, "#feeds-list") if "gone.xml" in r)
         assert "404" in gone
+
+
+async def test_an_item_not_analysed_yet_opens_at_once_and_its_analysis_is_kept(
+    server: Server,
+) -> None:
+    path = await stocked(server, analysed=False)
+    app = LedeApp("feeds:", feeds=path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.workers.cancel_group(app, "feed-analysis")  # this test opens one itself
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.article)
+        await until(pilot, lambda: app.analysis is not None, tries=1200)
+        assert app.current_item is not None
+        stored = FeedStore(path).item(app.current_item)
+        assert stored is not None and stored.analysed and stored.read
+
+
+async def test_a_summary_only_item_says_why(server: Server) -> None:
+    from tests.app.helpers import capture_notices
+
+    store = FeedStore()
+    store.add_feed(Subscription(server.url("/feed.json")))
+    await asyncio.to_thread(refresh, store)
+    path = store.path
+    store.close()
+    app = LedeApp("feeds:", feeds=path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        notices = capture_notices(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest: the page that is gone
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.article)
+        assert any(n.startswith("Only the feed's summary") and "404" in n for n in notices)
+
+
+def test_a_refresh_and_a_reader_share_the_database(server: Server) -> None:
+    """WAL: one connection reads while another writes a refresh, neither waits."""
+    import threading
+
+    writer = FeedStore()
+    writer.add_feed(Subscription(server.url("/rss.xml")))
+    writer.add_feed(Subscription(server.url("/atom.xml")))
+    reader = FeedStore(writer.path)
+    seen: list[int] = []
+    done = threading.Event()
+
+    def read_all_the_time() -> None:
+        while not done.is_set():
+            seen.append(len(reader.items()))
+
+    thread = threading.Thread(target=read_all_the_time)
+    thread.start()
+    try:
+        refresh(writer)
+    finally:
+        done.set()
+        thread.join()
+    assert seen and seen[0] <= 3 and len(reader.items()) == 3

@@ -276,6 +276,13 @@ class LedeApp(App[int]):
         from tui.feeds.refresh import item_raw
 
         store.set_read([item_id])
+        if item.source == "summary":
+            self.notify(
+                f"Only the feed's summary: the page could not be read ({item.note})",
+                severity="warning",
+                markup=False,
+                timeout=6,
+            )
         self.current_item = item_id
         self.source = item.link or f"{item.feed}#{item.guid}"
         self.article = self.analysis = None
@@ -285,6 +292,7 @@ class LedeApp(App[int]):
         await self.push_screen(MainScreen())
         known = store.analysis(item_id)
         if known is not None:
+            self._raw = None
             self.article = known.article
             self.main_screen.show_article(known.article)
             self.on_analysis_ready(AnalysisReady(known))
