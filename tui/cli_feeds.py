@@ -81,8 +81,8 @@ def feeds(argv: Sequence[str]) -> int:
 def _add(store: FeedStore, args: argparse.Namespace) -> int:
     from tui.feeds.lists import Subscription
     from tui.feeds.refresh import discover
-    from tui.reading.counts import counted
     from tui.ingest.url import is_url
+    from tui.reading.counts import counted
 
     if not is_url(args.url):
         raise LedeError(f"{args.url}: a feed is an http or https address")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from tests.feeds.conftest import Server
 from textual.pilot import Pilot
+
+from tests.feeds.conftest import Server
 from tui.app.app import LedeApp
 from tui.app.screens.across import AcrossScreen
 from tui.app.screens.feeds import FeedsScreen, ItemsScreen
@@ -137,9 +138,11 @@ async def test_an_entity_followed_across_articles(server: Server) -> None:
         await pilot.press("enter")
         await until(
             pilot,
-            lambda: isinstance(app.screen, MainScreen)
-            and app.analysis
-            and app.screen.selected_event is not None,
+            lambda: (
+                isinstance(app.screen, MainScreen)
+                and app.analysis
+                and app.screen.selected_event is not None
+            ),
         )
         opened = app.screen
         assert isinstance(opened, MainScreen) and opened.article is not None

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.feeds.conftest import Server
 from textual.pilot import Pilot
+
+from tests.feeds.conftest import Server
 from tui.app.app import LedeApp
 from tui.feeds.lists import Subscription
 from tui.feeds.refresh import analyze_pending, refresh
