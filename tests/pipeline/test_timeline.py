@@ -107,6 +107,21 @@ def test_weekdays_follow_the_tense_of_their_sentence() -> None:
     assert values["wednesday"] == "2023-06-14"
 
 
+def test_a_past_form_in_a_supposition_looks_ahead() -> None:
+    # "if the strike lasted into December", written in November, supposes a
+    # December to come; "asked if the ships arrived in October" asks of one gone.
+    analysis = _timeline(
+        "2026-11-24",
+        "Retailers warned of empty shelves if the strike lasted into December.",
+        "The union would walk out again if the talks failed in January.",
+        "A reporter asked if the ships arrived in October.",
+    )
+    values = _values(analysis)
+    assert values["december"] == "2026-12"
+    assert values["january"] == "2027-01"
+    assert values["october"] == "2026-10"
+
+
 def test_last_month_in_january_and_december_in_a_january_article() -> None:
     analysis = _timeline(
         "2024-01-09",

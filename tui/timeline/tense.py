@@ -54,6 +54,8 @@ def _verb_tense(verb: Token) -> str | None:
     # "the ruling, announced Wednesday": a participle on a noun tells of the past.
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not children:
         return "past"
+    if verb.tag_ == "VBD" and _hypothetical(verb):
+        return "future"
     if verb.tag_ in {"VBD"}:
         return "past"
     if verb.tag_ == "VBN" and children & PAST_AUX:
@@ -63,6 +65,27 @@ def _verb_tense(verb: Token) -> str | None:
     if verb.lower_ in FUTURE_FRAMES or verb.head.lower_ in FUTURE_FRAMES:
         return "future"
     return None  # an infinitive or participle: its governor decides
+
+
+# "warned of shortages if the strike lasted into December": a past form in an
+# if-clause under a warning or a would/could is a supposition about what is ahead.
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+CONDITIONAL_MODALS = frozenset({"would", "could", "might", "'d", "’d"})
+SUPPOSING = frozenset(
+    f"{stem}{ending}"
+    for stem in ("warn", "threaten", "fear", "caution", "predict")
+    for ending in ("", "s", "ed", "ing")
+)  # surface forms: the pipeline runs no lemmatizer
+
+
+def _hypothetical(verb: Token) -> bool:
+    if not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return False
+    head = verb.head
+    while head.dep_ in {"pobj", "prep", "dobj", "conj"} and head.head is not head:
+        head = head.head
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(modals & CONDITIONAL_MODALS) or head.lower_ in SUPPOSING
 
 
 def _sentence_tense(sentence: Span) -> str | None:
