@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tui.clean import label_block
 from tui.clean.features import block_features
+from tui.clean.patterns import CHROME, CHROME_RULES, ChromeRule
 from tui.model import Block
 from tui.pipeline import article_from_text
 
@@ -174,3 +179,32 @@ def test_a_stated_title_marks_where_a_bare_article_starts(tmp_path: Path) -> Non
     assert [(r.text, r.reason) for r in article.removed] == [
         ("News · Transport", "page chrome before the headline")
     ]
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in CHROME_RULES if r.hints], ids=lambda r: f"{r.reason}-{r.hints[0]}"
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_rules_hints_hold_for_every_block_it_matches(
+    rule: ChromeRule, data: st.DataObject
+) -> None:
+    """A hinted rule is tried only where a hint is: every block it matches must hold one."""
+    block = data.draw(st.from_regex(rule.pattern, fullmatch=True))
+    assert any(h in block.lower() for h in rule.hints), block
+
+
+def test_hinted_rules_still_remove_their_chrome() -> None:
+    for line, reason in [
+        (
+            "Sign up for our free daily newsletter to get the news in your inbox",
+            "newsletter prompt",
+        ),
+        ("This site uses cookies to improve your experience.", "cookie notice"),
+        ("Copyright 2026 Harbour Wire. All rights reserved.", "copyright notice"),
+        ("We may earn a commission when you buy through links on our site.", "disclosure"),
+        ("Please consider a donation: support independent journalism today.", "support prompt"),
+        ("Download the Harbour Wire app for breaking news", "page chrome"),
+    ]:
+        assert CHROME.match(line) is not None, line
+        assert CHROME.match(line).reason == reason  # type: ignore[union-attr]

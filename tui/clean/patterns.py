@@ -24,15 +24,23 @@ AGENCIES = (
 
 @dataclass(frozen=True, slots=True)
 class ChromeRule:
-    """A whole-block pattern and the reason shown when it removes a block."""
+    """A whole-block pattern and the reason shown when it removes a block.
+
+    ``hints`` are words one of which any block the pattern matches contains
+    (lower case): a rule that looks for its words anywhere in a long block
+    (``.{0,120}\bcookies``) is tried only where one is, so prose costs a
+    substring search instead of a backtracking match. A test generates
+    matching blocks from each pattern and checks its hints hold.
+    """
 
     reason: str
     pattern: re.Pattern[str]
+    hints: tuple[str, ...] = ()
 
 
-def _rule(reason: str, *alternatives: str) -> ChromeRule:
+def _rule(reason: str, *alternatives: str, hints: tuple[str, ...] = ()) -> ChromeRule:
     body = "|".join(f"(?:{a})" for a in alternatives)
-    return ChromeRule(reason, re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE))
+    return ChromeRule(reason, re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE), hints)
 
 
 _FOOTER_LINK = (
@@ -51,13 +59,17 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
         r"open in (?:the )?app|download (?:our|the) app.*",
-        r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
         r"(?:published|updated|posted|last (?:modified|updated)|release date|date)\s*:",
         r"(?:view|see) (?:all|more)(?: \w+){0,3}|load more|show more|next|previous|"
         r"next (?:article|story)|previous (?:article|story)",
         r"this (?:article|story|page) (?:has been|was) (?:updated|corrected)\.?",
         r"(?:text size|font size|a\+ a-|zoom in|zoom out)",
         r"(?:report (?:an? )?(?:error|typo|correction)|suggest a correction)",
+    ),
+    _rule(
+        "page chrome",
+        r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
+        hints=("download",),
     ),
     _rule(
         "navigation",
@@ -95,12 +107,14 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"get (?:the|our) .{1,60} (?:in|to) your inbox.{0,80}",
         r"enter your e-?mail(?: address)?.{0,80}",
         r"(?:thanks|thank you) for (?:signing up|subscribing).{0,80}",
+        hints=("sign up", "subscribe", "register", "newsletter", "inbox", "enter your e", "thank"),
     ),
     _rule(
         "cookie notice",
         r".{0,120}\b(?:we|this (?:site|website)) uses? cookies\b.{0,300}",
         r"(?:accept|reject|manage)(?: all)? cookies.{0,40}",
         r"cookie (?:policy|settings|preferences|consent).{0,60}",
+        hints=("cookie",),
     ),
     _rule(
         "copyright notice",
@@ -109,6 +123,16 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r".{0,80}\b(?:is|are) the copyrighted property of\b.{0,160}",
         r"(?:written )?permission must be obtained before .{0,160}",
         r".{0,60}\b(?:reproduction|republication|redistribution)\b.{0,80}\b(?:prohibited|without (?:prior )?(?:written )?permission)\b.{0,80}",
+        hints=(
+            "©",
+            "(c)",
+            "copyright",
+            "rights reserved",
+            "permission",
+            "reproduction",
+            "republication",
+            "redistribution",
+        ),
     ),
     _rule(
         "site footer",
@@ -143,11 +167,20 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
         r".{0,200}\b(?:we )?may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)\b.{0,300}",
         r".{0,200}\bcontains? (?:affiliate links|references to products from one or more of our advertisers)\b.{0,300}",
+        hints=(
+            "disclaimer",
+            "disclosure",
+            "commission",
+            "compensation",
+            "affiliate links",
+            "advertisers",
+        ),
     ),
     _rule(
         "support prompt",
         r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
         r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
+        hints=("support", "become a", "donate"),
     ),
     _rule(
         "feedback prompt",
@@ -361,18 +394,37 @@ def is_photo_caption(text: str) -> bool:
 
 
 class RuleSet:
-    """Several whole-block rules tried in one regular-expression match."""
+    """Whole-block rules tried in order: runs of rules without hints in one
+    regular-expression match, a rule with hints only where one is."""
 
     def __init__(self, rules: tuple[ChromeRule, ...]) -> None:
         self.rules = rules
-        branches = "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules))
-        self._pattern = re.compile(branches, re.IGNORECASE)
+        self._steps: list[tuple[tuple[str, ...], re.Pattern[str], list[ChromeRule]]] = []
+        run: list[ChromeRule] = []
+        for rule in (*rules, None):
+            if rule is not None and not rule.hints:
+                run.append(rule)
+                continue
+            if run:
+                self._steps.append(((), _combined(run), run))
+                run = []
+            if rule is not None:
+                self._steps.append((rule.hints, rule.pattern, [rule]))
 
     def match(self, text: str) -> ChromeRule | None:
-        found = self._pattern.match(text)
-        if found is None or found.lastgroup is None:
-            return None
-        return self.rules[int(found.lastgroup[1:])]
+        lowered = text.lower()
+        for hints, pattern, rules in self._steps:
+            if hints and not any(h in lowered for h in hints):
+                continue
+            found = pattern.match(text)
+            if found is not None:
+                return rules[int(found.lastgroup[1:])] if found.lastgroup else rules[0]
+        return None
+
+
+def _combined(rules: list[ChromeRule]) -> re.Pattern[str]:
+    branches = "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules))
+    return re.compile(branches, re.IGNORECASE)
 
 
 CHROME = RuleSet(CHROME_RULES)
