@@ -94,3 +94,19 @@ def test_sidecar_with_bad_date(tmp_path: Path) -> None:
 def test_empty_string_is_an_error() -> None:
     with pytest.raises(LedeError, match="empty"):
         read_string(" \n\n ")
+
+
+def test_a_drop_cap_joins_the_word_it_begins() -> None:
+    def first(letter: str, rest: str) -> str:
+        return text_blocks(f"Headline here\n{letter}\n{rest}\nNext line\n")[1].text
+
+    rest = "n the end the council agreed to the plan after a long debate."
+    assert first("I", rest) == "In the end the council agreed to the plan after a long debate."
+    assert first("T", "he port reopened on Monday after a week of strikes.").startswith("The port")
+    # "A" and "I" begin the word that follows them: "A" + "s the" is "As the".
+    assert first("A", "s the sun set, the crowd went home quietly.").startswith("As the sun")
+    assert first("A", "t least ten people were hurt in the crash.").startswith("At least")
+    assert first("A", "n hour later the road was open again.").startswith("An hour")
+    # A letter alone before a short line or a capital is not a drop cap.
+    assert text_blocks("Menu\nA\nbout us\n")[1].text == "A"
+    assert text_blocks("Lists\nB\nBeatles, The\n")[1].text == "B"

@@ -86,6 +86,10 @@ _AFTER_END = {
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
+# How many lines a byline broken at its links may run to ("By", names, handles, "and").
+_BYLINE_PARTS = 8
+BY_ALONE = re.compile(r"^(?i:by|written by|words by|story by|text by|reported by|von|par|por):?$")
+HANDLE_LINE = re.compile(r"^@\w{1,30}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,13 +648,31 @@ def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
 
 
 def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
-    """A name on one line and the writer's role on the next are one byline."""
+    """A byline a page's links broke into lines is one byline.
+
+    A name on one line and the writer's role on the next; or "By" alone,
+    then the names (each a link, so each a line), their @handles and the
+    "and" between them.
+    """
     for index in range(len(blocks) - 1):
         role = blocks[index + 1].text.strip()
         name = blocks[index].text.strip()
         if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
             labels[index] = Label("byline", "byline", name)
             labels[index + 1] = Label("remove", "byline")
+        if BY_ALONE.match(name):
+            names, end = [], index + 1
+            while end < len(blocks) and end - index <= _BYLINE_PARTS:
+                part = blocks[end].text.strip()
+                if PERSON_NAME_LINE.match(part):
+                    names.append(part)
+                elif not (HANDLE_LINE.match(part) or part.lower() in {"and", "&", ","}):
+                    break
+                end += 1
+            if names:
+                labels[index] = Label("byline", "byline", ", ".join(names))
+                for part in range(index + 1, end):
+                    labels[part] = Label("remove", "byline")
     return labels
 
 

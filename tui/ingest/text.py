@@ -8,11 +8,14 @@ import re
 from itertools import pairwise
 
 from tui.model import Block
+from tui.textstats import stop_words
 
 _SPACES = re.compile(r" {2,}")
 # Columns are parted by two or more spaces (a tab is read as two).
 _COLUMN_GAP = re.compile(r" {2,}")
 MIN_TABLE_ROWS = 2
+# A drop cap opens a paragraph: the line after it is at least this long.
+_DROP_CAP_WORDS = 5
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -33,7 +36,42 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block(_tidy(" ".join(line.strip() for line in group)), start))
             continue
         blocks.extend(_rows_and_lines(start, group))
-    return blocks
+    return _join_drop_caps(blocks)
+
+
+# A paragraph's first letter set large on the page: flattened, it is a line of its own.
+_DROP_CAP = re.compile(r"^[\"“‘']?[A-Z]$")
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+def _join_drop_caps(blocks: list[Block]) -> list[Block]:
+    """ "T" then "urkey, Poland and…" is one paragraph, "Turkey, Poland and…".
+
+    The letter joins the word it begins; "A" and "I" are words of their own
+    when what follows starts with one ("A" then "new law" is "A new law").
+    """
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        letter = block.text.strip()
+        if (
+            following is not None
+            and block.kind == "paragraph"
+            and _DROP_CAP.match(letter)
+            and _LOWER_START.match(following.text)
+            and len(following.text.split()) >= _DROP_CAP_WORDS
+        ):
+            first = following.text.split(maxsplit=1)[0].lower().strip(",.;:")
+            spaced = letter[-1] in "AI" and first in stop_words()
+            text = letter + (" " if spaced else "") + following.text
+            out.append(Block(text, block.source_line))
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return out
 
 
 def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
