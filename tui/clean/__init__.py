@@ -671,8 +671,8 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
                 end += 1
             if names:
                 labels[index] = Label("byline", "byline", ", ".join(names))
-                for part in range(index + 1, end):
-                    labels[part] = Label("remove", "byline")
+                for following in range(index + 1, end):
+                    labels[following] = Label("remove", "byline")
     return labels
 
 
