@@ -208,3 +208,36 @@ def test_hinted_rules_still_remove_their_chrome() -> None:
     ]:
         assert CHROME.match(line) is not None, line
         assert CHROME.match(line).reason == reason  # type: ignore[union-attr]
+
+
+def test_a_writers_numbered_list_is_kept_and_a_sites_is_not() -> None:
+    stations = [
+        "Gare du Nord", "Zurich HB", "Hamburg Hbf", "Munich Hbf", "Frankfurt Hbf",
+        "Milano Centrale", "Roma Termini", "Utrecht Centraal", "Madrid Atocha", "London Waterloo",
+    ]  # fmt: skip
+    page = "\n".join(
+        [
+            "Home",
+            "Travel",
+            "The ten busiest railway stations in Europe",
+            "By Greta Lindqvist",
+            "Passenger numbers are back above their 2019 level, and these stations saw the "
+            "most people pass through their gates last year, according to the operators.",
+            "Paris keeps the top place by a wide margin, helped by the suburban lines that "
+            "meet under the station, while Zurich has climbed two places since the pandemic.",
+            "The ranking counts everyone who passes the gates, so a station where many people "
+            "change trains can rank above one in a much bigger city.",
+            *(f"{n}. {name}" for n, name in enumerate(stations, start=1)),
+            "The figures count passengers who change trains as well as those who start there. "
+            "Operators in Spain and Italy expect their numbers to grow again this year.",
+            "Most read",
+            *(f"{n}. Headline number {n} about something else" for n in range(1, 6)),
+            "Terms | Privacy",
+        ]
+    )
+    article = article_from_text(page)
+    text = article.stories[0].text
+    assert article.title == "The ten busiest railway stations in Europe"
+    assert "1. Gare du Nord" in text and "10. London Waterloo" in text
+    assert "change trains as well" in text
+    assert "Headline number" not in text

@@ -86,6 +86,9 @@ _AFTER_END = {
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
+# A run of at least this many lines numbered in turn is a list the writer made.
+NUMBERED_LIST_ITEMS = 5
+WRITERS_LIST = "the writer's numbered list"
 # How many lines a byline broken at its links may run to ("By", names, handles, "and").
 _BYLINE_PARTS = 8
 BY_ALONE = re.compile(r"^(?i:by|written by|words by|story by|text by|reported by|von|par|por):?$")
@@ -137,7 +140,7 @@ def clean(raw: RawArticle) -> Cleaned:
     labels = _split_bylines(
         blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
     )
-    labels = _mark_contents(blocks, labels)
+    labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
     # What the text says (title, byline, date) fills in a copy: the raw article stays as read.
     metadata = replace(raw.metadata, categories=list(raw.metadata.categories))
 
@@ -277,12 +280,17 @@ def _learned_labels(
     # Only blocks the rules read as prose can be removed with the model's cue.
     prose = {i for i, label in enumerate(labels) if label.kind == "prose"}
     scores = score([b.text for b in blocks], features, rules, reasons_for=prose)
-    kept = [i for i, s in enumerate(scores) if s.probability >= KEEP]
+    kept = [
+        i
+        for i, s in enumerate(scores)
+        if s.probability >= KEEP or labels[i].value == WRITERS_LIST
+    ]
     last = kept[-1] if kept else len(blocks)
     run_end = _sentence_run_end(labels, last)
     for index, (label, scored) in enumerate(zip(labels, scores, strict=True)):
         inside = last < index <= run_end  # sentences that run on after the article
-        if label.kind == "prose" and scored.probability < KEEP and not inside:
+        certain = label.value == WRITERS_LIST  # the model never saw such lists whole
+        if label.kind == "prose" and scored.probability < KEEP and not inside and not certain:
             out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
         elif label.kind in {"fragment", "menu"} and scored.probability >= KEEP:
             out.append(Label("prose"))
@@ -517,9 +525,12 @@ def _find_body(
     # Blocks that will be removed anyway do not break a run of prose.
     visible = [i for i, label in enumerate(labels) if label.kind not in _SKIPPABLE]
     position = {block: n for n, block in enumerate(visible)}
-    first = prose[0]
+    # A writer's list continues a body but does not start one (a track list
+    # under a one-paragraph review is not where the review begins).
+    starts = [i for i in prose if labels[i].value != WRITERS_LIST] or prose
+    first = starts[0]
     for i, j in pairwise(prose):
-        if position[j] - position[i] <= _LOOKAHEAD:
+        if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
             first = i
             break
     index = first - 1
@@ -637,6 +648,41 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
             index = end
         index += 1
     return labels
+
+
+def _mark_numbered_lists(blocks: list[Block], labels: list[Label]) -> list[Label]:
+    """A run of lines numbered one after another ("1. …", "2. …") is a list the
+    writer made (a countdown, steps, a ranking): its items are the article's.
+
+    Unless a list header ("Most read") stands just above it: then it is the
+    site's list, and the header's reason goes with it.
+    """
+    numbers = [_number_of(b.text) for b in blocks]
+    start = 0
+    while start < len(blocks):
+        end = start + 1
+        while (
+            end < len(blocks)
+            and numbers[start] is not None
+            and numbers[end] is not None
+            and abs(numbers[end] - numbers[end - 1]) == 1  # type: ignore[operator]
+        ):
+            end += 1
+        header = any(labels[i].kind == "list" for i in range(max(0, start - 2), start))
+        if end - start >= NUMBERED_LIST_ITEMS and not header:
+            for index in range(start, end):
+                if labels[index].kind not in {"remove", "terminal", "list"}:
+                    labels[index] = Label("prose", value=WRITERS_LIST)
+        start = end
+    return labels
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+
+
+def _number_of(text: str) -> int | None:
+    found = _NUMBERED.match(text)
+    return int(found.group(1)) if found else None
 
 
 def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
