@@ -241,3 +241,36 @@ def test_a_writers_numbered_list_is_kept_and_a_sites_is_not() -> None:
     assert "1. Gare du Nord" in text and "10. London Waterloo" in text
     assert "change trains as well" in text
     assert "Headline number" not in text
+
+
+def test_the_writers_biography_under_the_article_goes() -> None:
+    paragraphs = [
+        "Councils in the north of England will be allowed to borrow against future "
+        "business rates to pay for new bus lanes, the transport minister said on Monday.",
+        "The change, long sought by city mayors, could bring forward schemes worth about "
+        "£2 billion that have waited years for money from the Treasury.",
+        "Critics said the plan would leave councils exposed if the economy slowed and "
+        "business rates fell, as they did during the pandemic.",
+        "Priya Natarajan is a senior fellow at the Centre for Cities and a former adviser "
+        "to the Greater Manchester mayor.",
+    ]
+    page = "\n".join(
+        ["Home | Politics | Transport", "Councils may borrow to build bus lanes", *paragraphs,
+         "Terms | Privacy"]
+    )  # fmt: skip
+    article = article_from_text(page)
+    text = article.stories[0].text
+    assert "business rates fell" in text
+    assert "Priya Natarajan" not in text
+    assert any(r.reason == "author biography" for r in article.removed)
+    # A person the story is about, in its last paragraph, stays.
+    about = [
+        *paragraphs[:3],
+        "Tomás Reyes, who runs a bakery on the planned route, said the lanes would help "
+        "his staff get to work before dawn.",
+    ]
+    page = "\n".join(
+        ["Home | Politics | Transport", "Councils may borrow to build bus lanes", *about,
+         "Terms | Privacy"]
+    )  # fmt: skip
+    assert "Tomás Reyes" in article_from_text(page).stories[0].text

@@ -18,6 +18,8 @@ from typing import Literal
 
 from tui.clean.features import BlockFeatures, block_features
 from tui.clean.patterns import (
+    AUTHOR_BIO,
+    AUTHOR_BIO_WORDS,
     BREADCRUMB_SEPARATORS,
     BYLINE,
     BYLINE_DATED,
@@ -88,6 +90,8 @@ _AFTER_END = {
 _SKIPPABLE = {"remove", "byline", "date"}
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
+# A writer's biography is among the last this many paragraphs.
+BIO_PARAGRAPHS = 2
 WRITERS_LIST = "the writer's numbered list"
 # How many lines a byline broken at its links may run to ("By", names, handles, "and").
 _BYLINE_PARTS = 8
@@ -281,9 +285,7 @@ def _learned_labels(
     prose = {i for i, label in enumerate(labels) if label.kind == "prose"}
     scores = score([b.text for b in blocks], features, rules, reasons_for=prose)
     kept = [
-        i
-        for i, s in enumerate(scores)
-        if s.probability >= KEEP or labels[i].value == WRITERS_LIST
+        i for i, s in enumerate(scores) if s.probability >= KEEP or labels[i].value == WRITERS_LIST
     ]
     last = kept[-1] if kept else len(blocks)
     run_end = _sentence_run_end(labels, last)
@@ -349,7 +351,19 @@ def _decide_found_body(
             metadata.title = metadata.title or blocks[title_at].text
     first = body_start if title_at is None else title_at + 1
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
+    _drop_closing_biography(decisions)
     return title_index
+
+
+def _drop_closing_biography(decisions: _Decisions) -> None:
+    """The writer's biography under the article ("Ana Ruiz is a professor of law
+    at…") is the site's note, not the story: the last paragraphs, never the first."""
+    paragraphs = [i for i, k in enumerate(decisions.kept) if k.role == "paragraph"]
+    for index in reversed(paragraphs[1:][-BIO_PARAGRAPHS:]):
+        text = decisions.kept[index].block.text
+        if len(text.split()) > AUTHOR_BIO_WORDS or not AUTHOR_BIO.match(text):
+            break
+        decisions.remove(decisions.kept.pop(index).block, "author biography")
 
 
 def _keep_standfirst(

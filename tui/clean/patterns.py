@@ -267,6 +267,17 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
     ),
 )
 
+# A writer's biography, as sites print it under the article: a name, then what
+# the writer is ("Ana Ruiz is a professor of law at…", "TIM ANDERSON has written…").
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.\-]+,?\s+){1,4}(?:is|was|has been|serves as|works as|teaches|writes)\b"
+    r"(?:\s+\S+){0,8}?\s+(?i:professor|writer|journalist|editor|founder|co-founder|author|"
+    r"reporter|correspondent|consultant|director|researcher|fellow|columnist|contributor|"
+    r"lecturer|analyst|freelancer|student|engineer|developer|designer|ceo|producer|"
+    r"photographer|novelist|historian|scientist|economist|lawyer|attorney|blogger)s?\b"
+)
+AUTHOR_BIO_WORDS = 80  # a biography is a short paragraph
+
 # Breadcrumbs point down a hierarchy; a row split by "|" or "•" is a menu.
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|→|::)\s*|\s+/\s+")
 # "…sPacific" where two category labels were glued: a lowercase letter (not in
