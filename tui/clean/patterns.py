@@ -107,7 +107,21 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"get (?:the|our) .{1,60} (?:in|to) your inbox.{0,80}",
         r"enter your e-?mail(?: address)?.{0,80}",
         r"(?:thanks|thank you) for (?:signing up|subscribing).{0,80}",
-        hints=("sign up", "subscribe", "register", "newsletter", "inbox", "enter your e", "thank"),
+        # The heading of a sign-up box: a few words ending in "newsletter".
+        r"(?:[\w'’&-]+\s+){0,5}newsletters?",
+        r"sign up (?:to|for) (?:get |receive )?(?:the|our) (?:best|latest|top) .{0,80}",
+        r"get (?:the|our) (?:[\w'’]+\s+){0,4}(?:newsletter|daily edition|briefing)s?\b.{0,80}",
+        hints=(
+            "sign up",
+            "subscribe",
+            "register",
+            "newsletter",
+            "inbox",
+            "enter your e",
+            "thank",
+            "daily edition",
+            "briefing",
+        ),
     ),
     _rule(
         "cookie notice",
