@@ -179,6 +179,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
         "disclosure",
         r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
+        r"(?:advertising|editorial|affiliate|advertiser) (?:disclosure|disclaimer)",
+        r".{0,80}\b(?:advertising|affiliate) (?:disclosure|disclaimer) below\b.{0,300}",
         r".{0,200}\b(?:we )?may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)\b.{0,300}",
         r".{0,200}\bcontains? (?:affiliate links|references to products from one or more of our advertisers)\b.{0,300}",
         hints=(
@@ -195,6 +197,22 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
         r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
         hints=("support", "become a", "donate"),
+    ),
+    _rule(
+        "browser notice",
+        r".{0,40}\b(?:you are using|you're using|your browser is) (?:an? )?(?:outdated|old|"
+        r"unsupported|browser version).{0,240}",
+        r"(?:please )?(?:enable|turn on|activate) javascript.{0,160}",
+        r".{0,60}\bjavascript (?:is|must be) (?:disabled|required|enabled).{0,160}",
+        hints=("using", "browser", "javascript"),
+    ),
+    _rule(
+        "comment policy",
+        r".{0,80}\bcomments? (?:are|is|will be|may be) (?:moderated|reviewed|republished|"
+        r"pre-moderated|checked).{0,240}",
+        r"(?:we ask that|please keep|please be respectful (?:in|with)(?: your)?) comments?.{0,240}",
+        r".{0,40}\bwe will,? however,? try to publish comments.{0,240}",
+        hints=("comment",),
     ),
     _rule(
         "feedback prompt",
