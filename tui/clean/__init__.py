@@ -644,12 +644,13 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
     Its items look like headlines, so without this the last one would pass
     for the title; its header ("Contents") goes with it.
     """
-    normal = [_normal(b.text) for b in blocks]
     # Where each heading's text stands, so "does it come later?" is one lookup.
     last_at: dict[str, int] = {}
-    for index, (text, label) in enumerate(zip(normal, labels, strict=True)):
+    for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if label.kind == "headline":
-            last_at[text] = index
+            last_at[_normal(block.text)] = index
+    if not last_at:
+        return labels
     index = 0
     while index < len(blocks):
         end = index
@@ -701,7 +702,7 @@ def _number_of(text: str) -> int | None:
 
 def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
     """The line, without its numbering, is a heading that comes later on."""
-    if len(text.split()) > 12:
+    if text.count(" ") > 40 or len(text.split()) > 12:
         return False
     name = _normal(NUMBERING.sub("", text))
     return bool(name) and last_at.get(name, -1) > index
