@@ -174,3 +174,16 @@ def test_no_sample_names_in_rule_code_or_data() -> None:
             text = path.read_text("utf-8")
             found = sorted(w for w in words if w in text)
             assert not found, f"{path.relative_to(ROOT)} mentions {found}"
+
+
+def test_a_name_followed_by_who_is_a_person() -> None:
+    text = (
+        "Dock strike spreads to Antwerp\n\n"
+        "Dock workers in Antwerp stopped work on Tuesday. Ingrid Vestergaard, who leads the "
+        "Rotterdam dockers, said on Monday evening that the operators had offered nothing new.\n\n"
+        "The Antwerp Port Authority, which runs the terminals, said talks would resume."
+    )
+    analysis = analyze_article(article_from_text(text), Options(date="2026-11-24"))
+    types = {e.name: e.type for e in analysis.entities}
+    assert types["Ingrid Vestergaard"] == "person"
+    assert types.get("Antwerp Port Authority", "organisation") == "organisation"

@@ -54,7 +54,7 @@ class _Cluster:
 def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entity]:
     """Merge mentions from every story of an article into entities."""
     order = {story: i for i, story in enumerate(texts)}
-    mentions = [_as_team(m, texts[m.story]) for m in mentions]
+    mentions = [_as_person(_as_team(m, texts[m.story]), texts[m.story]) for m in mentions]
     clusters: dict[str, _Cluster] = {}
     for mention in sorted(mentions, key=lambda m: (order[m.story], m.start)):
         key = _key(mention)
@@ -136,6 +136,26 @@ ORG_HEADS = frozenset(
 def _has_org_head(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and words[-1].lower() in ORG_HEADS
+
+
+# ", who": English speaks of people so, of organisations with "which".
+WHO_FOLLOWS = re.compile(r",?\s+who\b")
+_TITLE_WORD = re.compile(r"^[A-Z][a-z'’\-]+$")
+
+
+def _as_person(mention: RawMention, text: str) -> RawMention:
+    """A two- or three-word name the model called an organisation, followed by
+    ", who …", is a person ("Ada Obi, who leads the union, said")."""
+    words = mention.text.split()
+    if (
+        mention.label == "ORG"
+        and 2 <= len(words) <= 3
+        and all(_TITLE_WORD.match(w) for w in words)
+        and not _has_org_head(mention.text)
+        and WHO_FOLLOWS.match(text, mention.end)
+    ):
+        return replace(mention, label="PERSON")
+    return mention
 
 
 def _as_team(mention: RawMention, text: str) -> RawMention:
