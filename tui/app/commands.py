@@ -28,6 +28,16 @@ class Command:
     priority: bool = False  # before any focused widget's own use of the key
 
 
+# The feed library's keys (its screens bind them), for the help screen.
+FEED_HELP = (
+    ("enter", "Open the feed, the tag's items, or the item"),
+    ("u", "Mark the item read or unread"),
+    ("/", "Filter the items by words of the title, site or date (esc clears)"),
+    ("R", "Refresh every feed, then analyse what is new"),
+    ("backspace", "Back to the feeds, or from the article to its list"),
+)
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("help", "question_mark", "help", "Show every key", "?", footer="help"),
     Command("next-story", "right_square_bracket", "next_story", "Next story", "]", footer="story"),

@@ -25,14 +25,6 @@ if TYPE_CHECKING:
 
 REFRESH = Binding("R", "app.refresh_feeds", "refresh", key_display="R", id="refresh-feeds")
 QUIT = Binding("q", "app.quit", "quit", key_display="q")
-# The feed library's keys in the help screen, beside the bindings they describe.
-FEED_HELP = (
-    ("enter", "Open the feed, the tag's items, or the item"),
-    ("u", "Mark the item read or unread"),
-    ("/", "Filter the items by words of the title, site or date (esc clears)"),
-    ("R", "Refresh every feed, then analyse what is new"),
-    ("backspace", "Back to the feeds, or from the article to its list"),
-)
 HELP = Binding("question_mark", "app.help", "help", key_display="?")
 
 

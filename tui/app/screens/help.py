@@ -10,8 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.commands import COMMANDS, motion_bindings, motion_help
-from tui.app.screens.feeds import FEED_HELP
+from tui.app.commands import COMMANDS, FEED_HELP, motion_bindings, motion_help
 
 
 def help_table() -> Table:
