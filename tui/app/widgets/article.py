@@ -61,6 +61,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._base_source: list[Mark] = []
         self._base = _MarkIndex([])
         self._overlay = _MarkIndex([])
+        self._base_indexes: list[_MarkIndex] = []  # the last few base lists, indexed
         self._render_failed = False
         self._widths: dict[tuple[int, int], list[int]] = {}
         self._wrapped_width = 0
@@ -87,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
         old_overlay = self._overlay
         if base is not self._base_source:
             self._base_source = base
-            self._base = _MarkIndex(base)
+            self._base = self._base_index(base)
             self._overlay = _MarkIndex(overlay)
             self.refresh()
             return
@@ -99,6 +100,15 @@ class ArticleView(ScrollView, can_focus=True):
         for mark in changed:
             first, last = self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1))
             self.refresh_lines(first, last - first + 1)
+
+    def _base_index(self, base: list[Mark]) -> _MarkIndex:
+        """The base marks indexed once per list: switching back to a story reuses it."""
+        for index in self._base_indexes:
+            if index.marks is base:
+                return index
+        found = _MarkIndex(base)
+        self._base_indexes = [found, *self._base_indexes[:3]]
+        return found
 
     @property
     def lines(self) -> list[Line]:
