@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import html
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from tui.errors import LedeError, one_line
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tui.model import Analysis
     from tui.options import Options
 
+T = TypeVar("T")
 MAX_BYTES = 10 * 1024 * 1024  # a feed, or a page one of its items links to
 CONCURRENCY = 8  # requests in flight at once
 PER_HOST = 2  # of which to any one host
@@ -140,6 +141,11 @@ def feed_body(item: FeedItem) -> str:
     )
 
 
+def _site_of(feed: ParsedFeed, url: str) -> str | None:
+    """The name an item's site goes by: the feed's title, else its host."""
+    return feed.title or urlsplit(feed.site or url).netloc or None
+
+
 async def _read_item(fetcher: Fetcher, item: FeedItem) -> tuple[str, str, str, str | None]:
     """(body, kind, source, note): the feed's content when whole, else the linked page."""
     if item.is_full or not item.link:
@@ -183,7 +189,7 @@ async def refresh_feed(
     known = store.known_guids(url)
     fresh = [i for i in dict((i.guid, i) for i in feed.items).values() if i.guid not in known]
     reads = await asyncio.gather(*(_read_item(fetcher, item) for item in fresh))
-    site = feed.title or urlsplit(feed.site or url).netloc or None
+    site = _site_of(feed, url)
     for item, (body, kind, source, note) in zip(fresh, reads, strict=True):
         stored = store.add_item(
             url,
@@ -223,26 +229,28 @@ def refresh(
 ) -> list[FeedResult]:
     """Refresh the given feeds (all by default), concurrently; results in their order."""
 
-    async def run() -> list[FeedResult]:
-        fetcher = Fetcher(timeout)
-        try:
-            targets = urls if urls is not None else [f.url for f in store.feeds()]
-            return list(
-                await asyncio.gather(*(refresh_feed(fetcher, store, u, report) for u in targets))
-            )
-        finally:
-            await fetcher.close()
+    async def run(fetcher: Fetcher) -> list[FeedResult]:
+        targets = urls if urls is not None else [f.url for f in store.feeds()]
+        return list(
+            await asyncio.gather(*(refresh_feed(fetcher, store, u, report) for u in targets))
+        )
 
-    return asyncio.run(run())
+    return _fetching(run, timeout)
 
 
 def discover(url: str, timeout: float | None = None) -> tuple[ParsedFeed, str]:
     """The feed ``lede feeds add`` subscribes to for ``url`` (a feed or a site's page)."""
 
-    async def run() -> tuple[ParsedFeed, str]:
+    return _fetching(lambda fetcher: fetch_feed(fetcher, url), timeout)
+
+
+def _fetching(work: Callable[[Fetcher], Awaitable[T]], timeout: float | None) -> T:
+    """Run ``work`` with a fetcher in an event loop of its own, then close it."""
+
+    async def run() -> T:
         fetcher = Fetcher(timeout)
         try:
-            return await fetch_feed(fetcher, url)
+            return await work(fetcher)
         finally:
             await fetcher.close()
 
@@ -292,7 +300,7 @@ async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
     if not looks_like_feed(page.data, page.kind if page.kind == "feed" else ""):
         return [page_article(page, url)]
     feed = parse_feed(page.data, page.url)
-    site = feed.title or urlsplit(feed.site or url).netloc or None
+    site = _site_of(feed, url)
     reads = await asyncio.gather(*(_read_item(fetcher, item) for item in feed.items))
     return [
         raw_for_item(
@@ -305,14 +313,7 @@ async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
 def articles_at(url: str, timeout: float | None = None) -> list[RawArticle]:
     """``lede analyze URL``: one article for a page, one per item for a feed."""
 
-    async def run() -> list[RawArticle]:
-        fetcher = Fetcher(timeout)
-        try:
-            return await _feed_articles(fetcher, url)
-        finally:
-            await fetcher.close()
-
-    return asyncio.run(run())
+    return _fetching(lambda fetcher: _feed_articles(fetcher, url), timeout)
 
 
 _worker: dict[str, Any] = {}

@@ -295,7 +295,12 @@ class FeedStore:
             urls = [f.url for f in self.feeds() if tag in f.tags]
             query += f" WHERE feed IN ({','.join('?' * len(urls))})"
             args = tuple(urls)
-        query += " ORDER BY COALESCE(published, '') DESC, id DESC"
+        # Newest first; on one day, feeds in the order they were added (not in the
+        # order a concurrent refresh happened to store them), then as each listed them.
+        query += (
+            " ORDER BY COALESCE(published, '') DESC, "
+            "(SELECT added FROM feeds WHERE feeds.url = items.feed), id"
+        )
         return [self._item_row(r) for r in self.db.execute(query, args)]
 
     def item(self, item_id: int) -> ItemRow | None:
