@@ -60,8 +60,7 @@ def detect_language(text: str) -> str | None:
 
 def _function_words(text: str, code: str) -> float:
     """The share of the text's words that are function words of a language."""
-    from tui.clean.classifier import stoplist_of
-    from tui.textstats import words
+    from tui.textstats import stoplist_of, words
 
     tokens = [w.lower() for w in words(text)]
     stops = stoplist_of(NAMES.get(code, ""))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -20,6 +22,30 @@ def stop_words() -> frozenset[str]:
     text = resources.files("tui.data").joinpath("stopwords_en.txt").read_text("utf-8")
     words = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(word for line in words for word in line.split())
+
+
+# Languages whose function words count as such (jusText's lists): most of the
+# web's news is in one of them, and their union still tells prose from menus.
+STOPLIST_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
+
+
+@cache
+def stoplist() -> frozenset[str]:
+    """Function words of several languages (jusText's lists), lower case."""
+    return frozenset().union(*(stoplist_of(language) for language in STOPLIST_LANGUAGES))
+
+
+@cache
+def stoplist_of(language: str) -> frozenset[str]:
+    """One language's function words from jusText's lists ("English"), or none."""
+    spec = find_spec("justext")
+    if not language or spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "stoplists" / f"{language}.txt"
+    if not path.exists():
+        return frozenset()
+    lowered = (w.strip().lower() for w in path.read_text("utf-8").splitlines())
+    return frozenset(w for w in lowered if w)
 
 
 def words(text: str) -> list[str]:

@@ -25,16 +25,12 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 
 from tui.clean.features import BlockFeatures, block_features
 
 # A block scoring at least this is article text (tuned on the development pages).
 KEEP = float(__import__("os").environ.get("LEDE_KEEP", "0.4"))
-# Languages whose function words count as such (jusText's lists): most of the
-# web's news is in one of them, and their union still tells prose from menus.
-STOPLIST_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►»>]|\d{1,3}[.)])\s+")
 _DIGIT = re.compile(r"\d")
 _LINKISH = re.compile(r"https?://|www\.|\.com\b|@\w")
@@ -87,25 +83,6 @@ class Scored:
 
 
 @cache
-def stoplist() -> frozenset[str]:
-    """Function words of several languages (jusText's lists), lower case."""
-    return frozenset().union(*(stoplist_of(language) for language in STOPLIST_LANGUAGES))
-
-
-@cache
-def stoplist_of(language: str) -> frozenset[str]:
-    """One language's function words from jusText's lists ("English"), or none."""
-    spec = find_spec("justext")
-    if not language or spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "stoplists" / f"{language}.txt"
-    if not path.exists():
-        return frozenset()
-    words = (w.strip().lower() for w in path.read_text("utf-8").splitlines())
-    return frozenset(w for w in words if w)
-
-
-@cache
 def model() -> dict[str, object]:
     """The learned weights (``scripts/train_cleaner.py`` writes them).
 
@@ -128,9 +105,7 @@ def _weights(text: str) -> dict[str, object]:
 
 def own_features(text: str, feats: BlockFeatures, rule: str) -> dict[str, float]:
     """A block's features from its own text; ``rule`` is what the rules labelled it."""
-    tokens = feats.lowered
-    stops = stoplist()
-    n = len(tokens)
+    n = len(feats.lowered)
     return {
         "log_words": math.log1p(n),
         "log_chars": math.log1p(len(text)),
@@ -139,7 +114,7 @@ def own_features(text: str, feats: BlockFeatures, rule: str) -> dict[str, float]
         "no_full_stop": 0.0 if feats.ends_sentence else 1.0,
         "sentences": math.log1p(feats.n_sentences),
         "stop_en": feats.stop_density,
-        "stop_any": sum(1 for t in tokens if t in stops) / n if n else 0.0,
+        "stop_any": feats.function_density,
         "capitalised": feats.capitalised_share,
         "digits": len(_DIGIT.findall(text)) / (len(text) + 1),
         "commas": text.count(",") / (n + 1),

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
-from tui.textstats import stop_words, words
+from tui.textstats import stop_words, stoplist, words
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -23,7 +23,10 @@ class BlockFeatures:
     n_chars: int
     n_sentences: int
     ends_sentence: bool
-    stop_density: float
+    stop_density: float  # English function words (what the model was trained on)
+    # Function words of any of jusText's languages: "der", "les" and "the" alike,
+    # so German or French prose reads as prose to the rules too.
+    function_density: float
     capitalised_share: float  # share of content words that start with a capital
     glued_joins: int  # "WorldNews"-style joins of labels
     separators: int  # menu separators like " | " or " • "
@@ -88,6 +91,7 @@ def block_features(text: str) -> BlockFeatures:
     tokens = words(text)
     lowered = tuple(t.lower() for t in tokens)
     stops = stop_words()
+    functions = stoplist()
     content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
     capitalised = sum(1 for t in content if t[:1].isupper())
     stripped = text.rstrip()
@@ -98,6 +102,7 @@ def block_features(text: str) -> BlockFeatures:
         n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
         stop_density=sum(1 for t in lowered if t in stops) / len(tokens) if tokens else 0.0,
+        function_density=sum(t in functions for t in lowered) / len(tokens) if tokens else 0.0,
         capitalised_share=capitalised / len(content) if content else 0.0,
         # Glued labels only matter in short lines (breadcrumbs, menus).
         glued_joins=len(GLUED_LABELS.findall(text)) if len(tokens) <= 25 else 0,
