@@ -48,6 +48,13 @@ def stoplist_of(language: str) -> frozenset[str]:
     return frozenset(w for w in lowered if w)
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """The short English list and the other languages' function words."""
+    others = (stoplist_of(language) for language in STOPLIST_LANGUAGES if language != "English")
+    return stop_words().union(*others)
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 

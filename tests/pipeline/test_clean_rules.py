@@ -280,3 +280,17 @@ def test_the_writers_biography_under_the_article_goes() -> None:
          "Terms | Privacy"]
     )  # fmt: skip
     assert "Tomás Reyes" in article_from_text(page).stories[0].text
+
+
+def test_german_prose_reads_as_prose_to_the_rules() -> None:
+    """German capitalises every noun and has its own function words: a sentence
+    of it is prose, not a headline, and its menu is still a menu."""
+    sentence = (
+        "Die Stadtwerke wollen die Preise für Fernwärme im kommenden Jahr um zwölf Prozent "
+        "erhöhen, weil die Kosten für Gas und Strom gestiegen sind"
+    )
+    assert label_block(Block(sentence, 1), block_features(sentence)).kind == "prose"
+    menu = block_features("Startseite Politik Wirtschaft Kultur Sport Wetter")
+    assert menu.is_menu_like and not menu.is_prose
+    # jusText's English list holds "business": a menu with it is still a menu.
+    assert block_features("News Sport Business Culture Opinion").is_menu_like

@@ -114,7 +114,7 @@ def own_features(text: str, feats: BlockFeatures, rule: str) -> dict[str, float]
         "no_full_stop": 0.0 if feats.ends_sentence else 1.0,
         "sentences": math.log1p(feats.n_sentences),
         "stop_en": feats.stop_density,
-        "stop_any": feats.function_density,
+        "stop_any": feats.stoplist_density,
         "capitalised": feats.capitalised_share,
         "digits": len(_DIGIT.findall(text)) / (len(text) + 1),
         "commas": text.count(",") / (n + 1),

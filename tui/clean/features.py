@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
-from tui.textstats import stop_words, stoplist, words
+from tui.textstats import function_words, stop_words, stoplist, words
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -24,8 +24,11 @@ class BlockFeatures:
     n_sentences: int
     ends_sentence: bool
     stop_density: float  # English function words (what the model was trained on)
-    # Function words of any of jusText's languages: "der", "les" and "the" alike,
-    # so German or French prose reads as prose to the rules too.
+    # Function words of any of jusText's languages (the model's "stop_any").
+    stoplist_density: float
+    # What the rules read as function words: the short English list and the other
+    # languages' ("der", "les"), so German or French prose reads as prose too.
+    # (jusText's English list also holds words such as "business", menus' words.)
     function_density: float
     capitalised_share: float  # share of content words that start with a capital
     glued_joins: int  # "WorldNews"-style joins of labels
@@ -42,13 +45,13 @@ class BlockFeatures:
         """Reads like running text: sentences made with function words."""
         if not self.ends_sentence:
             # A standfirst or a sentence whose full stop the scraper lost.
-            return self.n_words >= 12 and self.stop_density >= 0.25 and self.separators == 0
+            return self.n_words >= 12 and self.function_density >= 0.25 and self.separators == 0
         if self.n_words < 4:
             return False
-        if self.n_sentences >= 2 and self.stop_density >= 0.15:
+        if self.n_sentences >= 2 and self.function_density >= 0.15:
             return True
-        return (self.n_words >= 8 and self.stop_density >= 0.2) or (
-            self.n_words >= 4 and self.stop_density >= 0.25
+        return (self.n_words >= 8 and self.function_density >= 0.2) or (
+            self.n_words >= 4 and self.function_density >= 0.25
         )
 
     @property
@@ -78,7 +81,7 @@ class BlockFeatures:
             return True
         return (
             self.n_words >= 4
-            and self.stop_density == 0.0
+            and self.function_density == 0.0
             and self.capitalised_share >= 0.99
             and not self.ends_sentence
             # Names with scores or times are results, not links: "Alba 75 Red Star 70".
@@ -91,7 +94,8 @@ def block_features(text: str) -> BlockFeatures:
     tokens = words(text)
     lowered = tuple(t.lower() for t in tokens)
     stops = stop_words()
-    functions = stoplist()
+    every = stoplist()
+    functions = function_words()
     content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
     capitalised = sum(1 for t in content if t[:1].isupper())
     stripped = text.rstrip()
@@ -102,6 +106,7 @@ def block_features(text: str) -> BlockFeatures:
         n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
         stop_density=sum(1 for t in lowered if t in stops) / len(tokens) if tokens else 0.0,
+        stoplist_density=sum(t in every for t in lowered) / len(tokens) if tokens else 0.0,
         function_density=sum(t in functions for t in lowered) / len(tokens) if tokens else 0.0,
         capitalised_share=capitalised / len(content) if content else 0.0,
         # Glued labels only matter in short lines (breadcrumbs, menus).
