@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from tui.clean import Cleaned, KeptBlock
 from tui.clean.patterns import without_marker
 from tui.model import Article, Block, Link, RemovedBlock, Story, make_story
-from tui.textstats import content_terms
+from tui.textstats import content_terms, document_vocabulary
 from tui.textstats import multiword_names as _names_of
 
 # A heading's first paragraph must restate at least this share of it (by weight).
@@ -309,7 +309,8 @@ class _Weigher:
     """Turns text into weighted term vectors with article-level IDF."""
 
     def __init__(self, texts: list[str]) -> None:
-        self._terms = {text: content_terms(text) for text in texts}
+        self._vocabulary = document_vocabulary(texts)
+        self._terms = {text: content_terms(text, self._vocabulary) for text in texts}
         df: Counter[str] = Counter()
         for terms in self._terms.values():
             df.update({stem for stem, _ in terms})
@@ -323,7 +324,7 @@ class _Weigher:
             return known
         terms = self._terms.get(text)
         if terms is None:
-            terms = content_terms(text)
+            terms = content_terms(text, self._vocabulary)
         vector: Vector = {}
         for stem, is_name in terms:
             weight = self._idf.get(stem, self._default_idf) * (NAME_WEIGHT if is_name else 1.0)

@@ -7,6 +7,7 @@ loaded and keep cleaning fast on megabytes of text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.util import find_spec
@@ -136,14 +137,47 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-def content_terms(text: str) -> list[tuple[str, bool]]:
-    """Stems of content words, each flagged when it was capitalised mid-text."""
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What a document's function words are, and whether a capital marks a name."""
+
+    stops: frozenset[str]
+    capitals_mark_names: bool = True
+
+
+# Languages that capitalise every noun: there a capital says nothing of a name.
+NOUN_CAPITALISING = frozenset({"German"})
+# How many words of a document are enough to tell its function words' language.
+LANGUAGE_SAMPLE_WORDS = 4000
+
+
+def document_vocabulary(texts: list[str]) -> Vocabulary:
+    """The function words of the language (among jusText's) a document is most
+    written in, with the short English list: "die", "und" are not topics in a
+    German article, and "war" stays one in an English one."""
+    sample: list[str] = []
+    for text in texts:
+        sample.extend(w.lower() for w in words(text))
+        if len(sample) >= LANGUAGE_SAMPLE_WORDS:
+            break
+    hits = {lang: sum(w in stoplist_of(lang) for w in sample) for lang in STOPLIST_LANGUAGES}
+    best = max(STOPLIST_LANGUAGES, key=lambda lang: (hits[lang], lang == "English"))
     stops = stop_words() | CALENDAR_WORDS
+    if best == "English" or not hits[best]:
+        return Vocabulary(stops)
+    return Vocabulary(stops | stoplist_of(best), best not in NOUN_CAPITALISING)
+
+
+def content_terms(text: str, vocabulary: Vocabulary | None = None) -> list[tuple[str, bool]]:
+    """Stems of content words, each flagged when it was capitalised mid-text (in a
+    language where a capital marks a name)."""
+    vocabulary = vocabulary or Vocabulary(stop_words() | CALENDAR_WORDS)
+    stops = vocabulary.stops
     terms: list[tuple[str, bool]] = []
     for index, token in enumerate(words(text)):
         lower = token.lower()
         if lower in stops or len(lower) < 3:
             continue
-        capitalised = token[0].isupper() and index > 0
+        capitalised = vocabulary.capitals_mark_names and token[0].isupper() and index > 0
         terms.append((stem(token), capitalised))
     return terms

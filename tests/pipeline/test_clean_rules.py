@@ -294,3 +294,23 @@ def test_german_prose_reads_as_prose_to_the_rules() -> None:
     assert menu.is_menu_like and not menu.is_prose
     # jusText's English list holds "business": a menu with it is still a menu.
     assert block_features("News Sport Business Culture Opinion").is_menu_like
+
+
+def test_a_documents_function_words_are_its_languages() -> None:
+    """A German article's "die" and "und" are not its topics, and its capitals mark
+    nouns, not names; an English article keeps "war" as a topic."""
+    from tui.textstats import content_terms, document_vocabulary
+
+    german = document_vocabulary(
+        [
+            "Die Kabine im Schlafwagen ist eng, aber sauber, und der Schaffner bringt am "
+            "Morgen Kaffee und Brötchen für die Gäste, die im Zug übernachten."
+        ]
+    )
+    terms = content_terms("Die Kabine ist eng und sauber", german)
+    assert {stem for stem, _ in terms} == {"kabin", "eng", "sauber"}  # stems
+    assert not any(name for _, name in terms)
+    english = document_vocabulary(["The war in the north ended when both sides agreed to talk."])
+    terms = content_terms("The war ended when Ada Obi spoke", english)
+    assert "war" in {stem for stem, _ in terms}
+    assert ("obi", True) in terms
