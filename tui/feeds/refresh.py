@@ -67,9 +67,12 @@ class FeedResult:
 class Fetcher:
     """An httpx client with a global bound and a per-host bound on requests."""
 
-    def __init__(self, timeout: float | None = None, per_host: int = PER_HOST) -> None:
+    def __init__(
+        self, timeout: float | None = None, per_host: int = PER_HOST, max_bytes: int = MAX_BYTES
+    ) -> None:
         import httpx
 
+        self.max_bytes = max_bytes
         self.client = httpx.AsyncClient(
             **client_settings(timeout), limits=httpx.Limits(max_connections=CONCURRENCY)
         )
@@ -95,11 +98,11 @@ class Fetcher:
                     }
                     if response.status_code == 304:
                         return None, cached
-                    kind = check_response(url, response, MAX_BYTES, types)
+                    kind = check_response(url, response, self.max_bytes, types)
                     body = bytearray()
                     async for chunk in response.aiter_bytes():
                         body.extend(chunk)
-                        check_size(url, len(body), MAX_BYTES)
+                        check_size(url, len(body), self.max_bytes)
                     page = Page(bytes(body), str(response.url), kind, response.charset_encoding)
                     return page, cached
             except httpx.HTTPError as error:
@@ -244,11 +247,13 @@ def discover(url: str, timeout: float | None = None) -> tuple[ParsedFeed, str]:
     return _fetching(lambda fetcher: fetch_feed(fetcher, url), timeout)
 
 
-def _fetching(work: Callable[[Fetcher], Awaitable[T]], timeout: float | None) -> T:
+def _fetching(
+    work: Callable[[Fetcher], Awaitable[T]], timeout: float | None, max_bytes: int = MAX_BYTES
+) -> T:
     """Run ``work`` with a fetcher in an event loop of its own, then close it."""
 
     async def run() -> T:
-        fetcher = Fetcher(timeout)
+        fetcher = Fetcher(timeout, max_bytes=max_bytes)
         try:
             return await work(fetcher)
         finally:
@@ -313,7 +318,9 @@ async def _feed_articles(fetcher: Fetcher, url: str) -> list[RawArticle]:
 def articles_at(url: str, timeout: float | None = None) -> list[RawArticle]:
     """``lede analyze URL``: one article for a page, one per item for a feed."""
 
-    return _fetching(lambda fetcher: _feed_articles(fetcher, url), timeout)
+    from tui.ingest import MAX_BYTES as ARTICLE_BYTES  # a page read alone: lede's own cap
+
+    return _fetching(lambda fetcher: _feed_articles(fetcher, url), timeout, ARTICLE_BYTES)
 
 
 _worker: dict[str, Any] = {}
