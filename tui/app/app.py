@@ -352,27 +352,19 @@ class LedeApp(App[int]):
 
     @work(thread=True, exclusive=True, group="feed-analysis", exit_on_error=False)
     def analyze_feed_items(self) -> None:
-        """Analyse stored items that have no analysis, one at a time, newest lists
-        filling in as each is done (the cache answers for ones seen before)."""
-        from tui.cache import Cache
-        from tui.feeds.refresh import item_raw
+        """Analyse the stored items that have none, one at a time, the lists filling
+        in as each is done (the cache answers for ones seen before)."""
+        from tui.feeds.refresh import analyze_pending
         from tui.feeds.store import FeedStore
 
         assert self.feeds_path is not None
         worker = get_current_worker()
         store = FeedStore(self.feeds_path)
-        cache = Cache() if self.use_cache else None
         try:
-            for item_id in store.pending():
+            for item_id, _ in analyze_pending(store, self.options, 1, self.use_cache):
+                self.post_message(FeedsChanged(item=item_id))
                 if worker.is_cancelled:
                     return
-                try:
-                    article = build_article(item_raw(store, item_id), self.options)
-                    store.save_analysis(item_id, analyze_cached(article, self.options, cache))
-                except Exception as error:
-                    record(f"analysing feed item {item_id}", error)
-                    store.analysis_failed(item_id, one_line(error))
-                self.post_message(FeedsChanged(item=item_id))
         finally:
             store.close()
 

@@ -354,8 +354,10 @@ def analyze_pending(
     settings = (str(store.path), options, cached)
     if jobs == 1 or len(pending) == 1:
         _init_worker(*settings)
-        results: Iterator[tuple[int, Analysis | str]] = map(_analyze_item, pending)
-        yield from _save_all(store, results)
+        try:
+            yield from _save_all(store, map(_analyze_item, pending))
+        finally:
+            _worker.pop("store").close()  # this process's own connection
         return
     import multiprocessing
 
