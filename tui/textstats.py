@@ -49,13 +49,6 @@ def stoplist_of(language: str) -> frozenset[str]:
     return frozenset(w for w in lowered if w)
 
 
-@cache
-def function_words() -> frozenset[str]:
-    """The short English list and the other languages' function words."""
-    others = (stoplist_of(language) for language in STOPLIST_LANGUAGES if language != "English")
-    return stop_words().union(*others)
-
-
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -139,8 +132,10 @@ CALENDAR_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What a document's function words are, and whether a capital marks a name."""
+    """A document's function words, the words that are no topic (function words and
+    the calendar's), and whether a capital marks a name."""
 
+    function_words: frozenset[str]
     stops: frozenset[str]
     capitals_mark_names: bool = True
 
@@ -162,16 +157,16 @@ def document_vocabulary(texts: list[str]) -> Vocabulary:
             break
     hits = {lang: sum(w in stoplist_of(lang) for w in sample) for lang in STOPLIST_LANGUAGES}
     best = max(STOPLIST_LANGUAGES, key=lambda lang: (hits[lang], lang == "English"))
-    stops = stop_words() | CALENDAR_WORDS
-    if best == "English" or not hits[best]:
-        return Vocabulary(stops)
-    return Vocabulary(stops | stoplist_of(best), best not in NOUN_CAPITALISING)
+    functions = stop_words()
+    if best != "English" and hits[best]:
+        functions = functions | stoplist_of(best)
+    return Vocabulary(functions, functions | CALENDAR_WORDS, best not in NOUN_CAPITALISING)
 
 
 def content_terms(text: str, vocabulary: Vocabulary | None = None) -> list[tuple[str, bool]]:
     """Stems of content words, each flagged when it was capitalised mid-text (in a
     language where a capital marks a name)."""
-    vocabulary = vocabulary or Vocabulary(stop_words() | CALENDAR_WORDS)
+    vocabulary = vocabulary or Vocabulary(stop_words(), stop_words() | CALENDAR_WORDS)
     stops = vocabulary.stops
     terms: list[tuple[str, bool]] = []
     for index, token in enumerate(words(text)):

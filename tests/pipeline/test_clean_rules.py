@@ -283,17 +283,21 @@ def test_the_writers_biography_under_the_article_goes() -> None:
 
 
 def test_german_prose_reads_as_prose_to_the_rules() -> None:
-    """German capitalises every noun and has its own function words: a sentence
-    of it is prose, not a headline, and its menu is still a menu."""
+    """A German page's function words are German: a sentence of it is prose, not a
+    headline, and its menu is still a menu. An English page keeps the English list
+    ("mayor" is a Spanish function word, not an English one)."""
+    from tui.textstats import document_vocabulary
+
     sentence = (
         "Die Stadtwerke wollen die Preise für Fernwärme im kommenden Jahr um zwölf Prozent "
         "erhöhen, weil die Kosten für Gas und Strom gestiegen sind"
     )
-    assert label_block(Block(sentence, 1), block_features(sentence)).kind == "prose"
-    menu = block_features("Startseite Politik Wirtschaft Kultur Sport Wetter")
-    assert menu.is_menu_like and not menu.is_prose
-    # jusText's English list holds "business": a menu with it is still a menu.
-    assert block_features("News Sport Business Culture Opinion").is_menu_like
+    menu = "Startseite Politik Wirtschaft Kultur Sport Wetter"
+    german = document_vocabulary([menu, sentence]).function_words
+    assert label_block(Block(sentence, 1), block_features(sentence, german)).kind == "prose"
+    assert block_features(menu, german).is_menu_like
+    english = document_vocabulary(["The mayor of Springfield resigned on Monday."])
+    assert "mayor" not in english.function_words and "the" in english.function_words
 
 
 def test_a_documents_function_words_are_its_languages() -> None:

@@ -43,6 +43,7 @@ from tui.clean.patterns import (
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
+from tui.textstats import document_vocabulary
 
 # "related" is a heading marked as a link to another story ("Read more: ...").
 Role = Literal["title", "heading", "related", "paragraph"]
@@ -140,7 +141,9 @@ class _Decisions:
 def clean(raw: RawArticle) -> Cleaned:
     """Split a raw article's blocks into kept (with roles) and removed (with reasons)."""
     blocks = raw.blocks
-    features = [block_features(b.text) for b in blocks]
+    # Function words of the page's own language, so its prose reads as prose.
+    functions = document_vocabulary([b.text for b in blocks]).function_words
+    features = [block_features(b.text, functions) for b in blocks]
     labels = _split_bylines(
         blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
     )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
-from tui.textstats import function_words, stop_words, stoplist, words
+from tui.textstats import stop_words, stoplist, words
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -26,9 +26,10 @@ class BlockFeatures:
     stop_density: float  # English function words (what the model was trained on)
     # Function words of any of jusText's languages (the model's "stop_any").
     stoplist_density: float
-    # What the rules read as function words: the short English list and the other
-    # languages' ("der", "les"), so German or French prose reads as prose too.
-    # (jusText's English list also holds words such as "business", menus' words.)
+    # What the rules read as function words: the short English list, and the list
+    # of the page's own language when it is another ("der", "les"), so German or
+    # French prose reads as prose too. (Not every language's at once: "mayor" is a
+    # Spanish one, and jusText's English list holds menus' words such as "business".)
     function_density: float
     capitalised_share: float  # share of content words that start with a capital
     glued_joins: int  # "WorldNews"-style joins of labels
@@ -90,12 +91,14 @@ class BlockFeatures:
         )
 
 
-def block_features(text: str) -> BlockFeatures:
+def block_features(text: str, functions: frozenset[str] | None = None) -> BlockFeatures:
+    """A block's measurements; ``functions`` are its page's function words (by
+    default the short English list)."""
     tokens = words(text)
     lowered = tuple(t.lower() for t in tokens)
     stops = stop_words()
     every = stoplist()
-    functions = function_words()
+    functions = functions if functions is not None else stops
     content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
     capitalised = sum(1 for t in content if t[:1].isupper())
     stripped = text.rstrip()
