@@ -21,6 +21,9 @@ from tui.errors import LedeError
 if TYPE_CHECKING:
     from tui.feeds.store import FeedStore
 
+# What the reader names as its source when it opens the feed library.
+FEEDS_SOURCE = "feeds:"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -188,6 +191,3 @@ def _reader(store: FeedStore) -> int:
     app = LedeApp(FEEDS_SOURCE, feeds=store.path)
     app.run()
     return app.return_code or 0
-
-
-FEEDS_SOURCE = "feeds:"
