@@ -25,8 +25,8 @@ def stop_words() -> frozenset[str]:
     return frozenset(word for line in words for word in line.split())
 
 
-# Languages whose function words count as such (jusText's lists): most of the
-# web's news is in one of them, and their union still tells prose from menus.
+# Languages whose function words lede knows (jusText's lists): most of the web's
+# news is in one of them. A page is read with its own language's list.
 STOPLIST_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
 
 
@@ -157,16 +157,21 @@ def document_vocabulary(texts: list[str]) -> Vocabulary:
             break
     hits = {lang: sum(w in stoplist_of(lang) for w in sample) for lang in STOPLIST_LANGUAGES}
     best = max(STOPLIST_LANGUAGES, key=lambda lang: (hits[lang], lang == "English"))
-    functions = stop_words()
-    if best != "English" and hits[best]:
-        functions = functions | stoplist_of(best)
+    if best == "English" or not hits[best]:
+        return english_vocabulary()
+    functions = stop_words() | stoplist_of(best)
     return Vocabulary(functions, functions | CALENDAR_WORDS, best not in NOUN_CAPITALISING)
+
+
+@cache
+def english_vocabulary() -> Vocabulary:
+    return Vocabulary(stop_words(), stop_words() | CALENDAR_WORDS)
 
 
 def content_terms(text: str, vocabulary: Vocabulary | None = None) -> list[tuple[str, bool]]:
     """Stems of content words, each flagged when it was capitalised mid-text (in a
     language where a capital marks a name)."""
-    vocabulary = vocabulary or Vocabulary(stop_words(), stop_words() | CALENDAR_WORDS)
+    vocabulary = vocabulary or english_vocabulary()
     stops = vocabulary.stops
     terms: list[tuple[str, bool]] = []
     for index, token in enumerate(words(text)):

@@ -30,6 +30,7 @@ from tui.clean.patterns import (
     DATELINE,
     GLUED_LABELS,
     LISTS,
+    NUMBERED_ITEM,
     NUMBERING,
     PERSON_NAME_LINE,
     RELATED_LINK,
@@ -679,13 +680,12 @@ def _mark_numbered_lists(blocks: list[Block], labels: list[Label]) -> list[Label
     start = 0
     while start < len(blocks):
         end = start + 1
-        while (
-            end < len(blocks)
-            and numbers[start] is not None
-            and numbers[end] is not None
-            and abs(numbers[end] - numbers[end - 1]) == 1  # type: ignore[operator]
-        ):
-            end += 1
+        previous = numbers[start]
+        while end < len(blocks) and previous is not None:
+            current = numbers[end]
+            if current is None or abs(current - previous) != 1:
+                break
+            previous, end = current, end + 1
         header = any(labels[i].kind == "list" for i in range(max(0, start - 2), start))
         if end - start >= NUMBERED_LIST_ITEMS and not header:
             for index in range(start, end):
@@ -695,17 +695,14 @@ def _mark_numbered_lists(blocks: list[Block], labels: list[Label]) -> list[Label
     return labels
 
 
-_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
-
-
 def _number_of(text: str) -> int | None:
-    found = _NUMBERED.match(text)
+    found = NUMBERED_ITEM.match(text)
     return int(found.group(1)) if found else None
 
 
 def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
     """The line, without its numbering, is a heading that comes later on."""
-    if text.count(" ") > 40 or len(text.split()) > 12:
+    if len(text.split()) > 12:
         return False
     name = _normal(NUMBERING.sub("", text))
     return bool(name) and last_at.get(name, -1) > index

@@ -30,7 +30,7 @@ from pathlib import Path
 from tui.clean.features import BlockFeatures, block_features
 
 # A block scoring at least this is article text (tuned on the development pages).
-KEEP = float(__import__("os").environ.get("LEDE_KEEP", "0.4"))
+KEEP = float(os.environ.get("LEDE_KEEP", "0.4"))
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►»>]|\d{1,3}[.)])\s+")
 _DIGIT = re.compile(r"\d")
 _LINKISH = re.compile(r"https?://|www\.|\.com\b|@\w")

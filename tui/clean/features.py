@@ -98,7 +98,12 @@ def block_features(text: str, functions: frozenset[str] | None = None) -> BlockF
     lowered = tuple(t.lower() for t in tokens)
     stops = stop_words()
     every = stoplist()
-    functions = functions if functions is not None else stops
+    count = len(tokens) or 1
+    stop_density = sum(t in stops for t in lowered) / count
+    if functions is None or functions is stops:
+        function_density = stop_density
+    else:
+        function_density = sum(t in functions for t in lowered) / count
     content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
     capitalised = sum(1 for t in content if t[:1].isupper())
     stripped = text.rstrip()
@@ -108,9 +113,9 @@ def block_features(text: str, functions: frozenset[str] | None = None) -> BlockF
         n_chars=len(text),
         n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
-        stop_density=sum(1 for t in lowered if t in stops) / len(tokens) if tokens else 0.0,
-        stoplist_density=sum(t in every for t in lowered) / len(tokens) if tokens else 0.0,
-        function_density=sum(t in functions for t in lowered) / len(tokens) if tokens else 0.0,
+        stop_density=stop_density,
+        stoplist_density=sum(t in every for t in lowered) / count,
+        function_density=function_density,
         capitalised_share=capitalised / len(content) if content else 0.0,
         # Glued labels only matter in short lines (breadcrumbs, menus).
         glued_joins=len(GLUED_LABELS.findall(text)) if len(tokens) <= 25 else 0,

@@ -277,6 +277,8 @@ CONTENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*•·])\s+")
+# A line of a numbered list, its number caught: "7. Roma Termini".
+NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 
 # Headers after which nothing belongs to the article any more.
 TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (

@@ -222,11 +222,15 @@ class FeedStore:
             removed = self.db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount
         return removed > 0
 
-    def feeds(self) -> list[FeedRow]:
+    def feeds(self, url: str | None = None) -> list[FeedRow]:
+        """Every feed with its item and unread counts, in the order added (or one)."""
+        where, args = ("WHERE f.url = ? ", (url,)) if url is not None else ("", ())
         rows = self.db.execute(
             "SELECT f.url, f.title, f.site, f.tags, f.etag, f.modified, f.refreshed, f.error, "
             "COUNT(i.id), COALESCE(SUM(i.read = 0), 0) "
-            "FROM feeds f LEFT JOIN items i ON i.feed = f.url GROUP BY f.url ORDER BY f.added"
+            f"FROM feeds f LEFT JOIN items i ON i.feed = f.url {where}"
+            "GROUP BY f.url ORDER BY f.added",
+            args,
         ).fetchall()
         return [
             FeedRow(
@@ -245,7 +249,8 @@ class FeedStore:
         ]
 
     def feed(self, url: str) -> FeedRow | None:
-        return next((f for f in self.feeds() if f.url == url), None)
+        found = self.feeds(url)
+        return found[0] if found else None
 
     def set_feed_state(self, url: str, **state: object) -> None:
         """Record what a refresh learnt: etag, modified, title, site, refreshed, error."""
