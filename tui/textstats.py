@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -61,6 +61,7 @@ def stop_density(tokens: list[str]) -> float:
     return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
 
 
+@lru_cache(maxsize=65_536)  # a page's words repeat: each is stemmed once
 def stem(word: str) -> str:
     """A light stem that makes 'Kenya', 'Kenyan', 'Kenyans' and 'Kenya’s' meet."""
     w = _POSSESSIVE.sub("", word.lower())
@@ -152,15 +153,20 @@ def document_vocabulary(texts: list[str]) -> Vocabulary:
     German article, and "war" stays one in an English one."""
     sample: list[str] = []
     for text in texts:
-        sample.extend(w.lower() for w in words(text))
+        sample.extend(map(str.lower, words(text)))
         if len(sample) >= LANGUAGE_SAMPLE_WORDS:
             break
-    hits = {lang: sum(w in stoplist_of(lang) for w in sample) for lang in STOPLIST_LANGUAGES}
+    hits = {lang: sum(map(stoplist_of(lang).__contains__, sample)) for lang in STOPLIST_LANGUAGES}
     best = max(STOPLIST_LANGUAGES, key=lambda lang: (hits[lang], lang == "English"))
     if best == "English" or not hits[best]:
         return english_vocabulary()
-    functions = stop_words() | stoplist_of(best)
-    return Vocabulary(functions, functions | CALENDAR_WORDS, best not in NOUN_CAPITALISING)
+    return _vocabulary_of(best)
+
+
+@cache
+def _vocabulary_of(language: str) -> Vocabulary:
+    functions = stop_words() | stoplist_of(language)
+    return Vocabulary(functions, functions | CALENDAR_WORDS, language not in NOUN_CAPITALISING)
 
 
 @cache

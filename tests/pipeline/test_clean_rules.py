@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tui.clean import label_block
 from tui.clean.features import block_features
-from tui.clean.patterns import CHROME, CHROME_RULES, ChromeRule
+from tui.clean.patterns import CHROME, CHROME_RULES, LISTS, TERMINALS, ChromeRule, RuleSet
 from tui.model import Block
 from tui.pipeline import article_from_text
 
@@ -192,6 +192,20 @@ def test_a_rules_hints_hold_for_every_block_it_matches(
     """A hinted rule is tried only where a hint is: every block it matches must hold one."""
     block = data.draw(st.from_regex(rule.pattern, fullmatch=True))
     assert any(h in block.lower() for h in rule.hints), block
+
+
+@pytest.mark.parametrize("rules", [CHROME, LISTS, TERMINALS], ids=["chrome", "lists", "terminals"])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_rule_set_answers_with_the_first_rule_that_matches(
+    rules: RuleSet, data: st.DataObject
+) -> None:
+    """Blocks with no hint take a shortcut through the rules: it must not change
+    which rule a block is removed by."""
+    rule = data.draw(st.sampled_from(rules.rules))
+    block = data.draw(st.from_regex(rule.pattern, fullmatch=True))
+    first = next(r for r in rules.rules if r.pattern.match(block))
+    assert rules.match(block) is first, block
 
 
 def test_hinted_rules_still_remove_their_chrome() -> None:

@@ -302,7 +302,10 @@ def _learned_labels(
             out.append(Label("prose"))
         else:
             out.append(label)
-    out = [replace(label, score=s.probability) for label, s in zip(out, scores, strict=True)]
+    out = [
+        Label(label.kind, label.reason, label.value, s.probability)
+        for label, s in zip(out, scores, strict=True)
+    ]
     return _premature_ends(out, [s.probability for s in scores])
 
 
@@ -443,19 +446,20 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     if WIRE_SLUG.match(text):
         return Label("remove", "wire slug")
     if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
+        lowered = text.lower()
         sections: tuple[tuple[RuleSet, LabelKind], ...] = (
             (TERMINALS, "terminal"),
             (LISTS, "list"),
             (CHROME, "remove"),
         )
         for rules, kind in sections:
-            if rule := rules.match(text):
+            if rule := rules.match(text, lowered):
                 return Label(kind, rule.reason)
 
         if RELATED_LINK.match(text) and not feats.n_sentences > 1:
             # A card: removed unless a story follows it (the segmenter decides).
             return Label("headline", "related link", "related")
-        if is_photo_caption(text):
+        if is_photo_caption(text, lowered):
             return Label("remove", "photo caption")
         if match := BYLINE_DATED.match(text):
             names = _byline("By " + (match.group("names") or match.group("names2")))

@@ -13,6 +13,11 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NUMBER = re.compile(r"\d+")
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
+_SENTENCE_MARKS = (".", "!", "?", "…")
+# Cheap tests before the costly expressions: what each one cannot match without.
+_MAY_SEPARATE = re.compile(r"[|•·>»›→:/]|\s\s\s")
+_MAY_BREADCRUMB = re.compile(r"[>»›→/]|::")
+_CAMEL = re.compile(r"[a-z][A-Z][a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,38 +98,49 @@ class BlockFeatures:
 
 def block_features(text: str, functions: frozenset[str] | None = None) -> BlockFeatures:
     """A block's measurements; ``functions`` are its page's function words (by
-    default the short English list)."""
+    default the short English list).
+
+    Every block of a page passes here, so the costly expressions run only
+    where a cheap test says they can match.
+    """
     tokens = words(text)
-    lowered = tuple(t.lower() for t in tokens)
+    lowered = tuple(map(str.lower, tokens))
     stops = stop_words()
-    every = stoplist()
     count = len(tokens) or 1
-    stop_density = sum(t in stops for t in lowered) / count
+    stop_count = sum(map(stops.__contains__, lowered))
+    stop_density = stop_count / count
     if functions is None or functions is stops:
         function_density = stop_density
     else:
-        function_density = sum(t in functions for t in lowered) / count
-    content = [t for t, low in zip(tokens, lowered, strict=True) if low not in stops]
-    capitalised = sum(1 for t in content if t[:1].isupper())
+        function_density = sum(map(functions.__contains__, lowered)) / count
+    # Content words are the ones not on the short list; how many are capitalised.
+    capitals = [low for t, low in zip(tokens, lowered, strict=True) if t[0].isupper()]
+    capitalised = len(capitals) - sum(map(stops.__contains__, capitals))
+    content = len(tokens) - stop_count
     stripped = text.rstrip()
-    ends = bool(_SENTENCE_END.search(stripped))
+    ends = stripped.rstrip("\"'”’)]").endswith(_SENTENCE_MARKS)
+    separators = 0
+    if _MAY_SEPARATE.search(text):
+        separators = len(_MENU_SEPARATORS.findall(text))
+        if len(tokens) <= 20 and _MAY_BREADCRUMB.search(text):
+            separators += len(BREADCRUMB_SEPARATORS.findall(text))
     return BlockFeatures(
         n_words=len(tokens),
         n_chars=len(text),
         n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
         stop_density=stop_density,
-        stoplist_density=sum(t in every for t in lowered) / count,
+        stoplist_density=sum(map(stoplist().__contains__, lowered)) / count,
         function_density=function_density,
-        capitalised_share=capitalised / len(content) if content else 0.0,
+        capitalised_share=capitalised / content if content else 0.0,
         # Glued labels only matter in short lines (breadcrumbs, menus).
-        glued_joins=len(GLUED_LABELS.findall(text)) if len(tokens) <= 25 else 0,
-        separators=len(_MENU_SEPARATORS.findall(text)) + len(BREADCRUMB_SEPARATORS.findall(text))
-        if len(tokens) <= 20
-        else len(_MENU_SEPARATORS.findall(text)),
+        glued_joins=len(GLUED_LABELS.findall(text))
+        if len(tokens) <= 25 and _CAMEL.search(text)
+        else 0,
+        separators=separators,
         url_like=bool(URL_LIKE.match(stripped)),
         starts_upper=stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“‘'",
-        ends_question_or_exclamation=bool(re.search(r"[?!][\"'”’)]*$", stripped)),
+        ends_question_or_exclamation=stripped.rstrip("\"'”’)").endswith(("?", "!")),
         lowered=lowered,
         numbers=len(_NUMBER.findall(text)) if len(tokens) <= 40 else 0,
         bracketed="(" in text and ")" in text,

@@ -427,20 +427,26 @@ CAPTION_WORDS = (
 CAPTION_EDGE = 200
 
 
-def is_photo_caption(text: str) -> bool:
-    lowered = text.lower()
-    if not any(word in lowered for word in CAPTION_WORDS):
+def is_photo_caption(text: str, lowered: str | None = None) -> bool:
+    lowered = text.lower() if lowered is None else lowered
+    if not any(map(lowered.__contains__, CAPTION_WORDS)):
         return False
-    if len(text) <= 2 * CAPTION_EDGE:
-        return bool(PHOTO_CAPTION.search(text))
+    # Every branch is held to the block's start or end, so the start is tried
+    # once and the search runs over the last characters only (from there, not
+    # on a slice: a word boundary still sees the character before).
     return bool(
-        PHOTO_CAPTION.match(text[:CAPTION_EDGE]) or PHOTO_CAPTION.search(text[-CAPTION_EDGE:])
+        PHOTO_CAPTION.match(text[:CAPTION_EDGE])
+        or PHOTO_CAPTION.search(text, max(1, len(text) - CAPTION_EDGE))
     )
 
 
 class RuleSet:
     """Whole-block rules tried in order: runs of rules without hints in one
-    regular-expression match, a rule with hints only where one is."""
+    regular-expression match, a rule with hints only where one is.
+
+    Most blocks hold none of the hints; for them every rule without hints
+    is one expression, in the rules' order, so the first rule still wins.
+    """
 
     def __init__(self, rules: tuple[ChromeRule, ...]) -> None:
         self.rules = rules
@@ -455,16 +461,30 @@ class RuleSet:
                 run = []
             if rule is not None:
                 self._steps.append((rule.hints, rule.pattern, [rule]))
+        self._hints = tuple(sorted({h for rule in rules for h in rule.hints}))
+        self._plain = [rule for rule in rules if not rule.hints]
+        self._plain_pattern = _combined(self._plain) if self._plain else None
 
-    def match(self, text: str) -> ChromeRule | None:
-        lowered = text.lower()
+    def match(self, text: str, lowered: str | None = None) -> ChromeRule | None:
+        """The first rule matching the whole block (``lowered``: its lower case)."""
+        lowered = text.lower() if lowered is None else lowered
+        if not any(map(lowered.__contains__, self._hints)):
+            return _first(self._plain_pattern, self._plain, text)
         for hints, pattern, rules in self._steps:
-            if hints and not any(h in lowered for h in hints):
+            if hints and not any(map(lowered.__contains__, hints)):
                 continue
-            found = pattern.match(text)
-            if found is not None:
-                return rules[int(found.lastgroup[1:])] if found.lastgroup else rules[0]
+            if found := _first(pattern, rules, text):
+                return found
         return None
+
+
+def _first(
+    pattern: re.Pattern[str] | None, rules: list[ChromeRule], text: str
+) -> ChromeRule | None:
+    found = pattern.match(text) if pattern is not None else None
+    if found is None:
+        return None
+    return rules[int(found.lastgroup[1:])] if found.lastgroup else rules[0]
 
 
 def _combined(rules: list[ChromeRule]) -> re.Pattern[str]:
