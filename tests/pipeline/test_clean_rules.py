@@ -332,3 +332,32 @@ def test_a_documents_function_words_are_its_languages() -> None:
     terms = content_terms("The war ended when Ada Obi spoke", english)
     assert "war" in {stem for stem, _ in terms}
     assert ("obi", True) in terms
+
+
+def test_a_paragraph_the_model_half_doubts_inside_the_story_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Between the story's first and last sure blocks a paragraph the model only
+    half doubts is kept; one it rejects is not."""
+    from tui.clean import classifier
+
+    doubted = "Officials said the work would take two years and cost less than planned."
+    rejected = "Readers said they had heard it all before and would wait and see."
+    paragraphs = [LEDE, doubted, BODY[0], rejected, BODY[1]]
+    chances = {LEDE: 0.9, doubted: 0.32, BODY[0]: 0.9, rejected: 0.1, BODY[1]: 0.9}
+    real = classifier.score
+
+    def scored(texts: list[str], *args: object, **kwargs: object) -> list[classifier.Scored]:
+        cues = real(texts, *args, **kwargs)  # type: ignore[arg-type]
+        return [
+            classifier.Scored(chances.get(text, 0.32), cue.cue or "a short line")
+            for text, cue in zip(texts, cues, strict=True)
+        ]
+
+    monkeypatch.setattr(classifier, "score", scored)
+    page = "\n".join(["Home", "News", "Heat pumps to replace two city plants", *paragraphs])
+    article = article_from_text(page)
+    kept = [p.text for p in article.stories[0].paragraphs]
+    assert kept == [LEDE, doubted, BODY[0], BODY[1]]
+    removed = {r.text: r.reason for r in article.removed}
+    assert removed[rejected].startswith("page chrome (")

@@ -75,6 +75,9 @@ QUESTION_HEADLINE_WORDS = 15
 # Blocks the model is sure of (for weighing the article before and after a
 # section header); so many of them after it make the header premature.
 KEEP_STRONG = 0.7
+# Between the article's first and last kept blocks, the rules' prose needs less:
+# a paragraph the model doubts because menus stand near it is still in the story.
+KEEP_INSIDE = 0.3
 MIN_RUN_AFTER = 3
 # Labels that are certain page furniture: a text with none of them is bare.
 PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
@@ -293,8 +296,10 @@ def _learned_labels(
     ]
     last = kept[-1] if kept else len(blocks)
     run_end = _sentence_run_end(labels, last)
+    first = kept[0] if kept else len(blocks)
     for index, (label, scored) in enumerate(zip(labels, scores, strict=True)):
         inside = last < index <= run_end  # sentences that run on after the article
+        inside = inside or (first < index < last and scored.probability >= KEEP_INSIDE)
         certain = label.value == WRITERS_LIST  # the model never saw such lists whole
         if label.kind == "prose" and scored.probability < KEEP and not inside and not certain:
             out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
