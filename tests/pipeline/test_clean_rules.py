@@ -361,3 +361,33 @@ def test_a_paragraph_the_model_half_doubts_inside_the_story_stays(
     assert kept == [LEDE, doubted, BODY[0], BODY[1]]
     removed = {r.text: r.reason for r in article.removed}
     assert removed[rejected].startswith("page chrome (")
+
+
+def test_a_sections_name_between_headline_and_byline_does_not_hide_the_title() -> None:
+    page = "\n".join(
+        [
+            "Home",
+            "Environment",
+            "Coal plants to close as city turns to heat pumps",
+            "Features",
+            "By Ola Nordmann",
+            "Published 4 March 2026",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == "Coal plants to close as city turns to heat pumps"
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+    assert ("Features", "page chrome") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_a_long_headline_over_a_byline_is_the_title_not_a_standfirst() -> None:
+    """Fourteen words with function words and no full stop read like a sentence;
+    the byline under them says they are the headline."""
+    headline = "Two coal-fired plants in the north to close as the city turns to its heat pumps"
+    page = "\n".join(["Home", "Environment", headline, "By Ola Nordmann", LEDE, *BODY])
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.byline == "Ola Nordmann"
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]

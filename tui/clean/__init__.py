@@ -93,6 +93,10 @@ _AFTER_END = {
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
+# A section's name standing over a story ("Features", "World news") is this short.
+KICKER_WORDS = 3
+# A headline is at most this many words long.
+HEADLINE_WORDS = 25
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
 # A writer's biography is among the last this many paragraphs.
@@ -152,6 +156,7 @@ def clean(raw: RawArticle) -> Cleaned:
         blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
     )
     labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
+    labels = _headlines_over_bylines(blocks, labels, features)
     # What the text says (title, byline, date) fills in a copy: the raw article stays as read.
     metadata = replace(raw.metadata, categories=list(raw.metadata.categories))
 
@@ -560,15 +565,51 @@ def _find_body(
         if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
             first = i
             break
-    index = first - 1
+    index = _skip_up(labels, first - 1)
+    if index >= 0 and labels[index].kind == "headline":
+        return index + 1, index
+    # A section's name between the headline and the byline ("Features").
+    above = _skip_up(labels, index - 1)
+    if (
+        index >= 0
+        and labels[index].kind in {"fragment", "menu"}
+        and len(blocks[index].text.split()) <= KICKER_WORDS
+        and above >= 0
+        and labels[above].kind == "headline"
+        and len(blocks[above].text.split()) > KICKER_WORDS
+    ):
+        return above + 1, above
+    return first, None
+
+
+def _headlines_over_bylines(
+    blocks: list[Block], labels: list[Label], features: list[BlockFeatures]
+) -> list[Label]:
+    """A long headline reads like a sentence without its full stop; a byline or
+    date under it (a section's name may stand between) says it is the headline,
+    unless a headline stands above it: then it is the standfirst."""
+    for index, label in enumerate(labels[:-1]):
+        feats = features[index]
+        if label.kind != "prose" or feats.ends_sentence or feats.n_words > HEADLINE_WORDS:
+            continue
+        below = index + 1
+        if labels[below].kind in {"fragment", "menu"} and features[below].n_words <= KICKER_WORDS:
+            below += 1
+        above = _skip_up(labels, index - 1)
+        standfirst = above >= 0 and labels[above].kind == "headline"  # under a headline
+        if below < len(labels) and labels[below].kind in {"byline", "date"} and not standfirst:
+            labels[index] = Label("headline")
+    return labels
+
+
+def _skip_up(labels: list[Label], index: int) -> int:
+    """The nearest block at or above ``index`` that is not removed anyway."""
     while index >= 0 and (
         labels[index].kind in _SKIPPABLE
         or (labels[index].kind == "headline" and labels[index].value == "related")
     ):
         index -= 1
-    if index >= 0 and labels[index].kind == "headline":
-        return index + 1, index
-    return first, None
+    return index
 
 
 def _decide_preamble(
