@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 
 from tui.clean import label_block
 from tui.clean.features import block_features
-from tui.clean.patterns import CHROME, CHROME_RULES, LISTS, TERMINALS, ChromeRule, RuleSet
+from tui.clean.patterns import (
+    CHROME,
+    CHROME_RULES,
+    LISTS,
+    PHOTO_CAPTION,
+    TERMINALS,
+    ChromeRule,
+    RuleSet,
+    may_be_caption,
+)
 from tui.model import Block
 from tui.pipeline import article_from_text
 
@@ -206,6 +215,13 @@ def test_a_rule_set_answers_with_the_first_rule_that_matches(
     block = data.draw(st.from_regex(rule.pattern, fullmatch=True))
     first = next(r for r in rules.rules if r.pattern.match(block))
     assert rules.match(block) is first, block
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(block=st.from_regex(PHOTO_CAPTION))
+def test_the_caption_pretest_passes_every_block_a_caption_pattern_finds(block: str) -> None:
+    """The cheap test runs before the caption pattern: it must never turn one away."""
+    assert may_be_caption(block, block.lower()), block
 
 
 def test_hinted_rules_still_remove_their_chrome() -> None:

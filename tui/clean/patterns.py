@@ -402,7 +402,7 @@ URL_LIKE = re.compile(
     r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.uk|html?)(?:/\S*)?$", re.IGNORECASE
 )
 
-# Words a caption or credit cannot do without: a cheap test before PHOTO_CAPTION.
+# Words a caption or credit without an agency's name cannot do without.
 CAPTION_WORDS = (
     "photo",
     "image",
@@ -412,24 +412,26 @@ CAPTION_WORDS = (
     "illustration",
     "pictured",
     "video",
-    "/",
-    "(",
-    "reuters",
-    "afp",
-    "ap ",
-    "getty",
-    "epa",
-    "xinhua",
-    "shutterstock",
-    "bloomberg",
 )
+AGENCY = re.compile(rf"\b(?:{AGENCIES})\b", re.IGNORECASE)
+# A block that is an agency's name alone is this short.
+AGENCY_LINE_CHARS = 40
 # Captions are recognised by how they start or end; a block's middle never matters.
 CAPTION_EDGE = 200
 
 
+def may_be_caption(text: str, lowered: str) -> bool:
+    """A cheap test before PHOTO_CAPTION: one of its words, or an agency's name
+    where its other branches want one (in brackets, after a slash, or alone)."""
+    if any(map(lowered.__contains__, CAPTION_WORDS)):
+        return True
+    if "(" not in text and "/" not in text and len(text) > AGENCY_LINE_CHARS:
+        return False
+    return AGENCY.search(text) is not None
+
+
 def is_photo_caption(text: str, lowered: str | None = None) -> bool:
-    lowered = text.lower() if lowered is None else lowered
-    if not any(map(lowered.__contains__, CAPTION_WORDS)):
+    if not may_be_caption(text, text.lower() if lowered is None else lowered):
         return False
     # Every branch is held to the block's start or end, so the start is tried
     # once and the search runs over the last characters only (from there, not
