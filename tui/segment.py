@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.clean import Cleaned, KeptBlock
-from tui.clean.patterns import without_marker
+from tui.clean.patterns import NUMBERING, without_marker
 from tui.model import Article, Block, Link, RemovedBlock, Story, make_story
 from tui.textstats import content_terms, document_vocabulary
 from tui.textstats import multiword_names as _names_of
@@ -37,6 +37,8 @@ NAME_WEIGHT = 1.5
 MAX_EMBEDDED = 40
 RETURN_WINDOW = 40
 
+# How a section's own subheading may end (and an inserted story's headline does not).
+SECTION_ENDINGS = (":", "?")
 # A headline that opens a story has at least this many content words.
 MIN_HEADLINE_TERMS = 4
 
@@ -128,7 +130,20 @@ def _may_open_story(item: KeptBlock, body_known: bool) -> bool:
     A heading that stands among the body's paragraphs there is the article's
     own subheading; a site's inserted story shows itself by its container.
     """
-    return not body_known or item.block.place != "flow" or item.role == "related"
+    if item.role == "related":
+        return True
+    if _is_section_label(item.block.text):
+        return False
+    return not body_known or item.block.place != "flow"
+
+
+def _is_section_label(text: str) -> bool:
+    """A heading whose form says it is the article's own section: it leads into
+    what follows ("What we found:"), asks what the section answers ("Why now?"),
+    or numbers its place in a list ("3. Pack light"). A site's inserted story
+    is headed like news; one headed otherwise shows itself with a marker."""
+    stripped = text.rstrip()
+    return stripped.endswith(SECTION_ENDINGS) or bool(NUMBERING.match(stripped))
 
 
 def _range_end(body: list[KeptBlock], heading: int) -> int:

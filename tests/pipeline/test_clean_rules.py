@@ -407,3 +407,45 @@ def test_a_long_headline_over_a_byline_is_the_title_not_a_standfirst() -> None:
     assert article.stories[0].title == headline
     assert article.metadata.byline == "Ola Nordmann"
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+
+
+FJORD_SECTION = [
+    "Salmon farmers along the fjord oppose the pipes, saying warm water pumped back "
+    "into the fjord could harm their pens.",
+    "The farmers' association said its members had invested heavily in new pens since "
+    "2019 and wanted guarantees on water temperature.",
+    "A study commissioned by the association found that pens within two kilometres of "
+    "an outlet could see water warm by half a degree.",
+    "The municipality said it would publish its own study of the outlets before "
+    "construction begins.",
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "embedded"),
+    [
+        ("Why did salmon farmers oppose the fjord pipes?", False),
+        ("Salmon farmers oppose the fjord pipes:", False),
+        ("2. Salmon farmers oppose the fjord pipes", False),
+        ("Salmon farmers oppose the fjord pipes", True),
+    ],
+)
+def test_a_heading_shaped_as_a_section_never_opens_an_embedded_story(
+    heading: str, embedded: bool
+) -> None:
+    """A question, a lead-in ending in a colon or a numbered heading is the
+    article's own section, however far its paragraphs stray; the same words
+    headed as news still open a story of their own."""
+    page = "\n".join(
+        [
+            "Coal plants to close as city turns to heat pumps",
+            "By Ola Nordmann",
+            LEDE,
+            *BODY,
+            heading,
+            *FJORD_SECTION,
+        ]
+    )
+    stories = article_from_text(page).stories
+    assert [s.kind for s in stories] == (["main", "embedded"] if embedded else ["main"])
+    assert sum(len(s.paragraphs) for s in stories) == 1 + len(BODY) + len(FJORD_SECTION)
