@@ -285,10 +285,7 @@ def _judge(
     # paragraphs are off the main story's topic needs no more evidence.
     marked = body[h].role == "related" and distinct
     embedded = (
-        headline
-        and overlap >= LEDE_OVERLAP
-        and (leans or n == 1 or marked)
-        and (reintroduced or distinct)
+        headline and overlap >= LEDE_OVERLAP and (leans or marked) and (reintroduced or distinct)
     )
     return _Judgement(embedded, length)
 

@@ -449,3 +449,24 @@ def test_a_heading_shaped_as_a_section_never_opens_an_embedded_story(
     stories = article_from_text(page).stories
     assert [s.kind for s in stories] == (["main", "embedded"] if embedded else ["main"])
     assert sum(len(s.paragraphs) for s in stories) == 1 + len(BODY) + len(FJORD_SECTION)
+
+
+@pytest.mark.parametrize(("marker", "embedded"), [("", False), ("Read more: ", True)])
+def test_one_paragraph_under_a_heading_at_the_end_is_a_section_unless_marked(
+    marker: str, embedded: bool
+) -> None:
+    """A last heading with one paragraph is how articles end a section as often
+    as how sites insert a card; only a marker says it is a card."""
+    page = "\n".join(
+        [
+            "Coal plants to close as city turns to heat pumps",
+            "By Ola Nordmann",
+            LEDE,
+            *BODY,
+            marker + "Salmon farmers oppose the fjord pipes",
+            FJORD_SECTION[0],
+        ]
+    )
+    stories = article_from_text(page).stories
+    assert [s.kind for s in stories] == (["main", "embedded"] if embedded else ["main"])
+    assert stories[-1].paragraphs[-1].text == FJORD_SECTION[0]
