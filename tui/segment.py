@@ -84,6 +84,8 @@ def segment(cleaned: Cleaned) -> Article:
             for i in range(h, h + 1 + decision.length):
                 owner[i] = f"embedded-{embedded_count}"
                 main.leave(i)
+    if not title_text:
+        owner, embedded_count = _rejoin_larger(body, owner)
 
     removed = list(cleaned.removed)
     for i, item in enumerate(body):
@@ -112,6 +114,20 @@ def segment(cleaned: Cleaned) -> Article:
             )
         )
     return Article(cleaned.source, cleaned.metadata, stories, removed, _links(cleaned, stories))
+
+
+def _rejoin_larger(body: list[KeptBlock], owner: list[str]) -> tuple[list[str], int]:
+    """With no title, text before a story longer than itself is no story to embed
+    it in (a sidebar's few lines, or the article's own opening): they are one.
+
+    Returns the owners with those stories rejoined and the rest numbered again.
+    """
+    words: Counter[str] = Counter()
+    for item, story in zip(body, owner, strict=True):
+        words[story] += len(item.block.text.split())
+    stays = [s for s in dict.fromkeys(owner) if s != "main" and words[s] <= words["main"]]
+    numbers = {story: f"embedded-{n}" for n, story in enumerate(stays, 1)}
+    return [numbers.get(story, "main") for story in owner], len(stays)
 
 
 def _links(cleaned: Cleaned, stories: list[Story]) -> list[Link]:

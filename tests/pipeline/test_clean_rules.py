@@ -470,3 +470,21 @@ def test_one_paragraph_under_a_heading_at_the_end_is_a_section_unless_marked(
     stories = article_from_text(page).stories
     assert [s.kind for s in stories] == (["main", "embedded"] if embedded else ["main"])
     assert stories[-1].paragraphs[-1].text == FJORD_SECTION[0]
+
+
+def test_with_no_title_a_longer_story_after_a_few_lines_is_not_embedded_in_them() -> None:
+    """A sidebar's lines or an article's opening with no headline above them are
+    no story to embed a longer one in: it is all one article."""
+    sidebar = [
+        "Ana Ribeiro has baked bread in Porto for twenty years and writes about flour, "
+        "ovens and markets.",
+        "She teaches a weekend baking class at the market and answers readers' letters "
+        "about sourdough.",
+        "Her book on the bakeries of northern Portugal was published in 2021.",
+    ]
+    headline = "Coal plants to close as city turns to heat pumps"
+    page = "\n".join(["Home", "Recipes", "Travel", *sidebar, headline, LEDE, *BODY])
+    stories = article_from_text(page).stories
+    assert [s.kind for s in stories] == ["main"]
+    assert [p.text for p in stories[0].paragraphs] == [*sidebar, LEDE, *BODY]
+    assert [text for _, text, _ in stories[0].subheadings] == [headline]
