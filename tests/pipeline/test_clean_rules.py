@@ -488,3 +488,25 @@ def test_with_no_title_a_longer_story_after_a_few_lines_is_not_embedded_in_them(
     assert [s.kind for s in stories] == ["main"]
     assert [p.text for p in stories[0].paragraphs] == [*sidebar, LEDE, *BODY]
     assert [text for _, text, _ in stories[0].subheadings] == [headline]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("12 minutes - 2,310 words", "page chrome"),
+        ("2,310 words · 12 min", "page chrome"),
+        ("Filed under Local Elections", "tags"),
+        ("By Staff Reporter", "byline"),
+    ],
+)
+def test_a_posts_length_tags_and_a_nameless_byline_are_page_furniture(
+    line: str, reason: str
+) -> None:
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.reason) == ("remove", reason)
+
+
+def test_a_byline_with_its_date_and_reading_time_and_no_separator() -> None:
+    line = "By Ines Marie Okafor Mar 3, 2026 4 min read"
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.value) == ("byline", ("Ines Marie Okafor", "Mar 3, 2026"))

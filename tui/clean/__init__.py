@@ -472,12 +472,15 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
         if is_photo_caption(text, lowered):
             return Label("remove", "photo caption")
         if match := BYLINE_DATED.match(text):
-            names = _byline("By " + (match.group("names") or match.group("names2")))
+            found = {k: v for k, v in match.groupdict().items() if v}
+            names = _byline("By " + (found.get("names") or found.get("names2") or found["names3"]))
             if names:
-                date = match.group("date") or match.group("date2")
+                date = found.get("date") or found.get("date2") or found["date3"]
                 return Label("byline", "byline", (names, date))
         if byline := _byline(text):
             return Label("byline", "byline", byline)
+        if BYLINE.match(text):
+            return Label("remove", "byline")  # a role and no name: "By Staff Writer"
         if match := DATE_LINE.match(text):
             return Label("date", "publication date", match.group("date"))
         if feats.url_like:

@@ -58,6 +58,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"skip to (?:main )?(?:content|navigation|main)",
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
+        # A post's length: "21 minutes - 4312 words".
+        r"\d+ min(?:ute)?s?\s*[-–·|•]\s*[\d,.]+ words|[\d,.]+ words\s*[-–·|•]\s*\d+ min(?:ute)?s?",
         r"open in (?:the )?app|download (?:our|the) app.*",
         r"(?:published|updated|posted|last (?:modified|updated)|release date|date)\s*:",
         r"(?:view|see) (?:all|more)(?: \w+){0,3}|load more|show more|next|previous|"
@@ -175,7 +177,11 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"follow @\w+.{0,40}",
         r"like us on facebook.{0,40}",
     ),
-    _rule("tags", r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}"),
+    _rule(
+        "tags",
+        r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}",
+        r"filed under\s.{1,80}",
+    ),
     _rule(
         "disclosure",
         r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
@@ -345,6 +351,9 @@ BYLINE_DATED = re.compile(
     rf"(?i:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?P<date>{_DATE})\s*$"
     rf"|^(?i:(?:posted|published|written)(?:\s+on)?\s+)(?P<date2>{_DATE})\s+(?i:by)\s+"
     rf"(?P<names2>{_NAMES})\s*$"
+    # "By Jane Doe Feb 8, 2020 5 min read": "By" says where the names are.
+    rf"|^(?i:by)\s+(?P<names3>{_NAMES})\s+(?P<date3>{_DATE})"
+    r"(?:\s*[|•·,–—-]?\s*\d+\s*min(?:ute)?s?(?: read)?)?\s*$"
 )
 # Words of a writer's role, not a name ("Technology Editor").
 ROLE_WORDS = re.compile(
