@@ -496,6 +496,7 @@ def test_with_no_title_a_longer_story_after_a_few_lines_is_not_embedded_in_them(
         ("12 minutes - 2,310 words", "page chrome"),
         ("2,310 words · 12 min", "page chrome"),
         ("Filed under Local Elections", "tags"),
+        ("Jump to RecipePrint Recipe", "page chrome"),
         ("By Staff Reporter", "byline"),
     ],
 )

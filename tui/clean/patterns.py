@@ -57,6 +57,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:back to|scroll to|go to) top(?: button| of page)?",
         r"skip to (?:main )?(?:content|navigation|main)",
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
+        # A recipe card's buttons, often glued: "Jump to RecipePrint Recipe".
+        r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
         # A post's length: "21 minutes - 4312 words".
         r"\d+ min(?:ute)?s?\s*[-–·|•]\s*[\d,.]+ words|[\d,.]+ words\s*[-–·|•]\s*\d+ min(?:ute)?s?",
