@@ -98,8 +98,9 @@ def vocabulary(pages: list[tuple[str, list[str], list[int]]]) -> tuple[list[str]
     return sorted(ranked[:TOP_WORDS]), sorted(ranked[-TOP_WORDS:])
 
 
-def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    return np.array([[row.get(n, 0.0) for n in names] for row in rows], dtype=float)
+def matrix(columns: dict[str, list[float]], names: list[str]) -> np.ndarray:
+    """A page's features, a row per block, in ``names``' order."""
+    return np.column_stack([np.asarray(columns[n], dtype=float) for n in names])
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -170,7 +171,7 @@ def main() -> int:
             for i, (_, blocks, _) in enumerate(pages)
         ]
     rows = [fold_rows[fold[i]][i] for i in range(len(pages))]  # out of fold
-    names1 = sorted(rows[0][0])
+    names1 = sorted(rows[0])
     xs = [matrix(r, names1) for r in rows]
     full_xs = [matrix(r, names1) for r in fold_rows[-1]]
 
@@ -183,15 +184,14 @@ def main() -> int:
             if fold[i] == k:
                 oof[i] = logits(xs[i], *fitted)
 
-    def stage2(x: np.ndarray, row: list[dict[str, float]], logit: np.ndarray) -> np.ndarray:
-        ctx = context_features(list(map(float, logit)))
-        both = [{**r, **c} for r, c in zip(row, ctx, strict=True)]
-        for b in both:
-            b.update(interactions(b))
+    def stage2(x: np.ndarray, row: dict[str, list[float]], logit: np.ndarray) -> np.ndarray:
+        both = {**row, **context_features(list(map(float, logit)))}
+        both.update(interactions(both))
         return matrix(both, names2)
 
-    sample = context_features([0.0])[0]
-    sample.update(interactions({**rows[0][0], **sample}))
+    one_block = {name: values[:1] for name, values in rows[0].items()}
+    sample = context_features([0.0])
+    sample.update(interactions({**one_block, **sample}))
     names2 = names1 + sorted(sample)
     x2 = [stage2(xs[i], rows[i], oof[i]) for i in range(len(pages))]
 
