@@ -511,3 +511,29 @@ def test_a_byline_with_its_date_and_reading_time_and_no_separator() -> None:
     line = "By Ines Marie Okafor Mar 3, 2026 4 min read"
     label = label_block(Block(line, 1), block_features(line))
     assert (label.kind, label.value) == ("byline", ("Ines Marie Okafor", "Mar 3, 2026"))
+
+
+def test_lines_of_code_inside_a_post_are_its_text() -> None:
+    commands = ["$ pip install tidewatch", "tidewatch --station 42 --days 7", "cache = ~/tides/"]
+    page = "\n".join(
+        [
+            "Home",
+            "Blog",
+            "About",
+            "Reading tide tables from the terminal",
+            "By Ola Nordmann",
+            "I wanted the week's tides for the harbour without opening a browser, so I wrote "
+            "a small tool that fetches them from the public station feed.",
+            "Install it with the usual package manager, then ask for a station and the number "
+            "of days you want to see, and it prints one line per tide.",
+            *commands,
+            "The last line goes in the settings file and keeps downloaded tables, so a second "
+            "run works offline and takes a fraction of the time.",
+            "The station numbers are listed on the harbour authority's site, and the tool "
+            "remembers the last one you asked for.",
+            "Share",
+            "Related posts",
+        ]
+    )
+    paragraphs = [p.text for p in article_from_text(page).stories[0].paragraphs]
+    assert all(command in paragraphs for command in commands), paragraphs

@@ -25,6 +25,7 @@ from tui.clean.patterns import (
     BYLINE_DATED,
     BYLINE_ROLE,
     CHROME,
+    CODE_LIKE,
     CONTENTS_HEADER,
     DATE_LINE,
     DATELINE,
@@ -78,6 +79,8 @@ KEEP_STRONG = 0.7
 # Between the article's first and last kept blocks, the rules' prose needs less:
 # a paragraph the model doubts because menus stand near it is still in the story.
 KEEP_INSIDE = 0.3
+# A line shaped like code there needs only this (menus score lower still).
+KEEP_CODE = 0.1
 MIN_RUN_AFTER = 3
 # Labels that are certain page furniture: a text with none of them is bare.
 PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
@@ -308,7 +311,11 @@ def _learned_labels(
         certain = label.value == WRITERS_LIST  # the model never saw such lists whole
         if label.kind == "prose" and scored.probability < KEEP and not inside and not certain:
             out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
-        elif label.kind in {"fragment", "menu"} and scored.probability >= KEEP:
+        elif (label.kind in {"fragment", "menu"} and scored.probability >= KEEP) or (
+            label.kind == "fragment"
+            and first < index < last
+            and _is_code(blocks[index].text, scored.probability)
+        ):
             out.append(Label("prose"))
         else:
             out.append(label)
@@ -317,6 +324,12 @@ def _learned_labels(
         for label, s in zip(out, scores, strict=True)
     ]
     return _premature_ends(out, [s.probability for s in scores])
+
+
+def _is_code(text: str, probability: float) -> bool:
+    """A line of code or a command inside the article ("$ pip install x",
+    "cert = /etc/x.pem") is its text, though it reads like no sentence."""
+    return probability >= KEEP_CODE and CODE_LIKE.search(text) is not None
 
 
 def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Label]:

@@ -285,6 +285,8 @@ CONTENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*•·])\s+")
+# Code or a command: an operator, brackets, a prompt, an option or a path.
+CODE_LIKE = re.compile(r"[=(){};<>]|^\s*[$#>]\s|\s--?\w|::|/\w+/\w")
 # A line of a numbered list, its number caught: "7. Roma Termini".
 NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 
