@@ -58,6 +58,7 @@ def test_chrome_lines_get_reasons_a_reader_understands() -> None:
     assert _label("By Kari Nordmann and Ola Hansen") == "byline"
     assert _label("Updated 12 March 2022, 14:05 CET") == "publication date"
     assert _label("Workers at the site on Tuesday. Photo: Lars Berg/NTB") == "photo caption"
+    assert _label("The new dock cost twice the estimate. Ana Lund/Reuters files") == "photo caption"
     assert _label("Read more: Oslo plans a car-free centre") == "related link"
     assert _label("Most read") == "most-read list"
     assert _label("Comments (4)") == "comments"

@@ -405,7 +405,7 @@ PHOTO_CAPTION = re.compile(
     rf"|(?:\(\s*(?:photo|image|picture|file)?[^()]{{0,80}}\b(?:{AGENCIES})\b[^()]{{0,40}}\)\s*$)"
     rf"|(?:\b(?:photo|image|picture)s?\s*(?:by|credit|courtesy(?: of)?)\b[^.]{{0,80}}$)"
     r"|(?:\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.:]{2,60}$)"
-    rf"|(?:\s(?:[A-Z][\w.'’\-]+\s?){{0,3}}/\s*(?:{AGENCIES})(?:\s*/\s*\w+)?\s*$)"
+    rf"|(?:\s(?:[A-Z][\w.'’\-]+\s?){{0,3}}/\s*(?:{AGENCIES})(?:\s*/\s*\w+|\s+files?)?\s*$)"
     rf"|(?:^(?:{AGENCIES})\s*$)"
     rf"|(?:\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES)\s*/\s*[\w .'’\-]{{2,40}}\s*$)",
     re.IGNORECASE,
