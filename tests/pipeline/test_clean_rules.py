@@ -538,3 +538,26 @@ def test_lines_of_code_inside_a_post_are_its_text() -> None:
     )
     paragraphs = [p.text for p in article_from_text(page).stories[0].paragraphs]
     assert all(command in paragraphs for command in commands), paragraphs
+
+
+def test_a_run_of_short_lines_the_model_keeps_inside_the_story_is_a_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tips set as lines of their own look like headlines with no story under
+    them; three in a row that the model keeps are the writer's list."""
+    from tui.clean import classifier
+
+    tips = ["Use the walls for shelves", "Pick furniture that folds away", "Choose a bed on legs"]
+    real = classifier.score
+
+    def scored(texts: list[str], *args: object, **kwargs: object) -> list[classifier.Scored]:
+        cues = real(texts, *args, **kwargs)  # type: ignore[arg-type]
+        return [
+            classifier.Scored(0.05 if text in {"Home", "News"} else 0.8, cue.cue)
+            for text, cue in zip(texts, cues, strict=True)
+        ]
+
+    monkeypatch.setattr(classifier, "score", scored)
+    page = "\n".join(["Home", "News", "Small flats, big ideas", LEDE, *tips, *BODY])
+    paragraphs = [p.text for p in article_from_text(page).stories[0].paragraphs]
+    assert paragraphs == [LEDE, *tips, *BODY]

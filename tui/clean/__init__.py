@@ -79,6 +79,8 @@ KEEP_STRONG = 0.7
 # Between the article's first and last kept blocks, the rules' prose needs less:
 # a paragraph the model doubts because menus stand near it is still in the story.
 KEEP_INSIDE = 0.3
+# So many kept headline-like lines in a row there are a list's items.
+ITEM_RUN = 3
 # A line shaped like code there needs only this (menus score lower still).
 KEEP_CODE = 0.1
 MIN_RUN_AFTER = 3
@@ -323,7 +325,28 @@ def _learned_labels(
         Label(label.kind, label.reason, label.value, s.probability)
         for label, s in zip(out, scores, strict=True)
     ]
+    out = _item_runs(out, first, last, KEEP)
     return _premature_ends(out, [s.probability for s in scores])
+
+
+def _item_runs(labels: list[Label], first: int, last: int, keep: float) -> list[Label]:
+    """Three or more headline-like lines in a row inside the article, each one
+    the model keeps, are the writer's list ("Use the walls" / "Pick products
+    that serve twice" / …), not headlines that lost their stories."""
+    index = first
+    while index < last:
+        end = index
+        while end < last and _is_item(labels[end], keep):
+            end += 1
+        if end - index >= ITEM_RUN:
+            for item in range(index, end):
+                labels[item] = Label("prose", score=labels[item].score)
+        index = end + 1
+    return labels
+
+
+def _is_item(label: Label, keep: float) -> bool:
+    return label.kind == "headline" and label.value != "related" and label.score >= keep
 
 
 def _is_code(text: str, probability: float) -> bool:
