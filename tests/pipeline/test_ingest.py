@@ -110,3 +110,28 @@ def test_a_drop_cap_joins_the_word_it_begins() -> None:
     # A letter alone before a short line or a capital is not a drop cap.
     assert text_blocks("Menu\nA\nbout us\n")[1].text == "A"
     assert text_blocks("Lists\nB\nBeatles, The\n")[1].text == "B"
+
+
+def test_a_sentence_broken_at_a_link_is_one_paragraph() -> None:
+    text = "\n".join(
+        [
+            "Ferry fares rise",
+            "The harbour authority said fares would rise in March, according to the",
+            "schedule it published on Monday, and that season tickets would not change.",
+            "Readers can find the full timetable on the authority's site.",
+            "Share this story on",
+            "tweet",
+            "Ferries in the north run hourly in summer and every two hours",
+            "by Ana Lund",
+        ]
+    )
+    assert [b.text for b in text_blocks(text)] == [
+        "Ferry fares rise",
+        "The harbour authority said fares would rise in March, according to the schedule it "
+        "published on Monday, and that season tickets would not change.",
+        "Readers can find the full timetable on the authority's site.",
+        "Share this story on",  # too short to be a sentence's first part
+        "tweet",
+        "Ferries in the north run hourly in summer and every two hours",
+        "by Ana Lund",  # a byline in lower case stays a line of its own
+    ]

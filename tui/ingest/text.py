@@ -36,7 +36,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block(_tidy(" ".join(line.strip() for line in group)), start))
             continue
         blocks.extend(_rows_and_lines(start, group))
-    return _join_drop_caps(blocks)
+    return _join_broken_lines(_join_drop_caps(blocks))
 
 
 # A paragraph's first letter set large on the page: flattened, it is a line of its own.
@@ -71,6 +71,38 @@ def _join_drop_caps(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
         index += 1
+    return out
+
+
+# A line that ends so is whole; a sentence broken at a link or a wrap ends otherwise.
+_WHOLE_LINE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")", "]", "|")
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+# A byline or credit in lower case under a headline: "by Ana Lund", "por Sara Moreno".
+_CREDIT_START = re.compile(r"^(?:by|von|por|par|di|door|av|af|photo|foto)\s", re.IGNORECASE)
+# A broken sentence's first part is at least this many words long.
+BROKEN_LINE_WORDS = 8
+
+
+def _join_broken_lines(blocks: list[Block]) -> list[Block]:
+    """A sentence that a link or a wrap broke is one paragraph: a line that
+    stops mid-sentence, then one that goes on in lower case ("…the vehavior
+    of existing" / "functions without changing the original function")."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == block.kind == "paragraph"
+            and _LOWER_START.match(block.text)
+            and not before.text.rstrip().endswith(_WHOLE_LINE_ENDS)
+            and len(before.text.split()) >= BROKEN_LINE_WORDS
+            and len(block.text.split()) >= 2  # not a lower-case button ("tweet")
+            and not _CREDIT_START.match(block.text)
+            and not _MENU_SEPARATOR.search(before.text)
+        ):
+            out[-1] = Block(before.text.rstrip() + " " + block.text.strip(), before.source_line)
+            continue
+        out.append(block)
     return out
 
 
