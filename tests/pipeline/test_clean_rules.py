@@ -62,6 +62,8 @@ def test_chrome_lines_get_reasons_a_reader_understands() -> None:
     assert _label("Read more: Oslo plans a car-free centre") == "related link"
     assert _label("Most read") == "most-read list"
     assert _label("Comments (4)") == "comments"
+    assert _label("7 thoughts on “Ferry fares rise in March”") == "comments"
+    assert _label("One response to “Ferry fares rise in March”") == "comments"
 
 
 def test_prose_mentioning_chrome_words_is_kept() -> None:

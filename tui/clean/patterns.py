@@ -301,6 +301,8 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         r"comments? (?:are|have been) (?:closed|disabled).{0,40}",
         r"discussion",
         r"reader comments",
+        # A blog's comments header: "11 responses to “Title”", "One thought on “Title”".
+        r"(?:one|\d+) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) .{1,200}",
     ),
     _rule("author biography", r"about the authors?"),
     # Wire copy ends with its credits; what follows is the site's, not the story's.
