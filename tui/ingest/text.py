@@ -127,7 +127,7 @@ def _is_sentence(line: str) -> bool:
 
 def _is_row(line: str) -> bool:
     """A line of a table: three or more cells parted by runs of spaces."""
-    return len(_cells(line)) >= 3
+    return line.strip().count("  ") >= 2 and len(_cells(line)) >= 3
 
 
 def _cells(line: str) -> list[str]:
@@ -153,7 +153,8 @@ def _rows_and_lines(start: int, group: list[str]) -> list[Block]:
 
 
 def _tidy(line: str) -> str:
-    return _SPACES.sub(" ", line.strip())
+    line = line.strip()
+    return _SPACES.sub(" ", line) if "  " in line else line
 
 
 def _paragraph_blocks(lines: list[str]) -> list[Block]:
