@@ -59,6 +59,8 @@ def test_chrome_lines_get_reasons_a_reader_understands() -> None:
     assert _label("Updated 12 March 2022, 14:05 CET") == "publication date"
     assert _label("Workers at the site on Tuesday. Photo: Lars Berg/NTB") == "photo caption"
     assert _label("The new dock cost twice the estimate. Ana Lund/Reuters files") == "photo caption"
+    assert _label("Foto: Kari Lund [CC BY-SA 3.0], via Wikimedia Commons") == "photo caption"
+    assert _label("Bild: Stadt Tromsø") == "photo caption"
     assert _label("Read more: Oslo plans a car-free centre") == "related link"
     assert _label("Most read") == "most-read list"
     assert _label("Comments (4)") == "comments"
@@ -498,6 +500,7 @@ def test_with_no_title_a_longer_story_after_a_few_lines_is_not_embedded_in_them(
     [
         ("12 minutes - 2,310 words", "page chrome"),
         ("2,310 words · 12 min", "page chrome"),
+        ("4 min", "page chrome"),
         ("Filed under Local Elections", "tags"),
         ("Jump to RecipePrint Recipe", "page chrome"),
         ("By Staff Reporter", "byline"),

@@ -59,7 +59,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
         # A recipe card's buttons, often glued: "Jump to RecipePrint Recipe".
         r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
-        r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20})",
+        r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20}|\d{1,2} min\.?)",
         # A post's length: "21 minutes - 4312 words".
         r"\d+ min(?:ute)?s?\s*[-–·|•]\s*[\d,.]+ words|[\d,.]+ words\s*[-–·|•]\s*\d+ min(?:ute)?s?",
         r"open in (?:the )?app|download (?:our|the) app.*",
@@ -403,7 +403,7 @@ def is_dateline(match: re.Match[str]) -> bool:
 
 PHOTO_CAPTION = re.compile(
     r"(?:^(?:photo(?:graph)?|image|picture|file photo|illustration|caption|image caption|"
-    r"photo credit|credit|pictured|video)\s*:)"
+    r"photo credit|credit|pictured|video|fotos?|bild(?:er)?|fotograf[íi]a)\s*:)"
     rf"|(?:\(\s*(?:photo|image|picture|file)?[^()]{{0,80}}\b(?:{AGENCIES})\b[^()]{{0,40}}\)\s*$)"
     rf"|(?:\b(?:photo|image|picture)s?\s*(?:by|credit|courtesy(?: of)?)\b[^.]{{0,80}}$)"
     r"|(?:\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.:]{2,60}$)"
@@ -427,6 +427,8 @@ CAPTION_WORDS = (
     "illustration",
     "pictured",
     "video",
+    "foto",
+    "bild",
 )
 AGENCY = re.compile(rf"\b(?:{AGENCIES})\b", re.IGNORECASE)
 # A block that is an agency's name alone is this short.
