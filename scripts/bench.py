@@ -7,7 +7,8 @@ Machines here are noisy, so each figure is printed next to a baseline timed
 in the same process: the goal is the ratio, and the seconds are for the note.
 
 clean  cleaning and segmenting 1 MB of text (goal: under 0.5 s), against
-       merely decoding and splitting it into lines.
+       merely decoding and splitting it into lines; and 1 MB of real scraped
+       pages (../shared/dev/web/text when present), cleaned one by one.
 nlp    the sample article once the model is loaded; a 100,000-word text:
        spaCy's time, consolidation's (goal: at most 20% of spaCy's) and
        normalisation's (goal: at most 10%); peak memory of `lede analyze`

@@ -9,6 +9,11 @@ contiguous run of paragraphs that does so best, and the main story resumes
 after it. Topic is measured with content words weighted by how rare they are
 in the article, names weighted up, so words the whole article shares (its
 protagonists) count for little and what is particular to each story counts.
+
+One paragraph cannot keep to a topic, and a heading shaped as a section (a
+question, a colon lead-in, a number) is the article's own: either opens a
+story only under a marker ("Read more: …"). With no title, a story longer
+than the text before it is the article itself, not embedded in it.
 """
 
 from __future__ import annotations
@@ -141,10 +146,11 @@ def _links(cleaned: Cleaned, stories: list[Story]) -> list[Link]:
 
 
 def _may_open_story(item: KeptBlock, body_known: bool) -> bool:
-    """In a body a structured source gave, only an inset or a marked card opens a story.
+    """A marked card may open a story; a heading shaped as a section never does.
 
-    A heading that stands among the body's paragraphs there is the article's
-    own subheading; a site's inserted story shows itself by its container.
+    In a body a structured source gave, only an inset does besides: a heading
+    that stands among the body's paragraphs there is the article's own
+    subheading, and a site's inserted story shows itself by its container.
     """
     if item.role == "related":
         return True

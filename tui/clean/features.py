@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
 from tui.textstats import stop_words, stoplist, words
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NUMBER = re.compile(r"\d+")
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
