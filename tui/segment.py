@@ -12,8 +12,8 @@ protagonists) count for little and what is particular to each story counts.
 
 One paragraph cannot keep to a topic, and a heading shaped as a section (a
 question, a colon lead-in, a number) is the article's own: either opens a
-story only under a marker ("Read more: …"). With no title, a story longer
-than the text before it is the article itself, not embedded in it.
+story only under a marker ("Read more: …"). A story longer than what is left
+of the main one is no inserted story: the split was a section of the article.
 """
 
 from __future__ import annotations
@@ -89,8 +89,7 @@ def segment(cleaned: Cleaned) -> Article:
             for i in range(h, h + 1 + decision.length):
                 owner[i] = f"embedded-{embedded_count}"
                 main.leave(i)
-    if not title_text:
-        owner, embedded_count = _rejoin_larger(body, owner)
+    owner, embedded_count = _rejoin_larger(body, owner)
 
     removed = list(cleaned.removed)
     for i, item in enumerate(body):
@@ -122,8 +121,9 @@ def segment(cleaned: Cleaned) -> Article:
 
 
 def _rejoin_larger(body: list[KeptBlock], owner: list[str]) -> tuple[list[str], int]:
-    """With no title, text before a story longer than itself is no story to embed
-    it in (a sidebar's few lines, or the article's own opening): they are one.
+    """A site inserts a short story into a longer one: a "story" longer than
+    what is left of the main one is a section of the article, or the article
+    itself under a sidebar's few lines. They are one.
 
     Returns the owners with those stories rejoined and the rest numbered again.
     """

@@ -400,7 +400,7 @@ def test_a_sections_name_between_headline_and_byline_does_not_hide_the_title() -
     article = article_from_text(page)
     assert article.stories[0].title == "Coal plants to close as city turns to heat pumps"
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
-    assert ("Features", "page chrome") in [(r.text, r.reason) for r in article.removed]
+    assert ("Features", "navigation") in [(r.text, r.reason) for r in article.removed]
 
 
 def test_a_long_headline_over_a_byline_is_the_title_not_a_standfirst() -> None:
@@ -566,3 +566,29 @@ def test_a_run_of_short_lines_the_model_keeps_inside_the_story_is_a_list(
     page = "\n".join(["Home", "News", "Small flats, big ideas", LEDE, *tips, *BODY])
     paragraphs = [p.text for p in article_from_text(page).stories[0].paragraphs]
     assert paragraphs == [LEDE, *tips, *BODY]
+
+
+def test_the_title_is_found_past_the_lines_a_page_sets_under_it() -> None:
+    """Between a headline and its story a page sets buttons, a credit with its
+    date, a standfirst: the title is the headline above them, not the nearest
+    short line, and a year in it does not make it a date line."""
+    headline = "Budget for 2026 passes after a night of talks"
+    standfirst = "The council agreed to spend more on heat pumps and less on roads"
+    page = "\n".join(
+        [
+            "Home",
+            "Politics",
+            headline,
+            standfirst,
+            "Oct 30 2025 by Ola Nordmann",
+            "Listen now",
+            "Share",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert [p.text for p in article.stories[0].paragraphs] == [standfirst, LEDE, *BODY]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Listen now"] in {"navigation", "page chrome between the headline and the story"}

@@ -31,6 +31,7 @@ from tui.clean.patterns import (
     DATELINE,
     GLUED_LABELS,
     LISTS,
+    META_LINE,
     NUMBERED_ITEM,
     NUMBERING,
     PERSON_NAME_LINE,
@@ -98,10 +99,15 @@ _AFTER_END = {
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
+BETWEEN = "page chrome between the headline and the story"
 # A section's name standing over a story ("Features", "World news") is this short.
 KICKER_WORDS = 3
 # A headline is at most this many words long.
 HEADLINE_WORDS = 25
+# The title is looked for among so many blocks above the story; one this long
+# or longer is taken before a shorter one nearer ("Share this", "Tweet").
+TITLE_WINDOW = 10
+TITLE_WORDS = 4
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
 # A writer's biography is among the last this many paragraphs.
@@ -403,6 +409,15 @@ def _decide_found_body(
         if "title" not in stated:
             metadata.title = metadata.title or blocks[title_at].text
     first = body_start if title_at is None else title_at + 1
+    # Between the headline and the story: its byline, date and standfirst, and
+    # the page's buttons and captions; a marked card there opens the body.
+    card = next((i for i in range(first, body_start) if labels[i].value == "related"), body_start)
+    for index in range(first, card):
+        if labels[index].kind == "prose":
+            decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
+        else:
+            _decide_preamble(blocks[index], labels[index], metadata, stated, decisions, BETWEEN)
+    first = max(first, card)
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     _drop_closing_biography(decisions)
     return title_index
@@ -604,21 +619,30 @@ def _find_body(
         if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
             first = i
             break
-    index = _skip_up(labels, first - 1)
-    if index >= 0 and labels[index].kind == "headline":
-        return index + 1, index
-    # A section's name between the headline and the byline ("Features").
-    above = _skip_up(labels, index - 1)
-    if (
-        index >= 0
-        and labels[index].kind in {"fragment", "menu"}
-        and len(blocks[index].text.split()) <= KICKER_WORDS
-        and above >= 0
-        and labels[above].kind == "headline"
-        and len(blocks[above].text.split()) > KICKER_WORDS
-    ):
-        return above + 1, above
-    return first, None
+    return first, _title_above(blocks, labels, first)
+
+
+def _title_above(blocks: list[Block], labels: list[Label], first: int) -> int | None:
+    """The headline above the story's first paragraph: past its byline, date,
+    standfirst, the page's buttons and captions; short headlines are a last resort."""
+    fallback: int | None = None
+    seen = 0
+    index = first - 1
+    while index >= 0 and seen < TITLE_WINDOW:
+        label = labels[index]
+        text = blocks[index].text.strip()
+        index -= 1
+        if label.kind in _SKIPPABLE or (label.kind == "headline" and label.value == "related"):
+            continue
+        seen += 1
+        if label.kind != "headline" or text.endswith(":"):
+            continue
+        if len(text.split()) <= 15 and META_LINE.search(text):
+            continue
+        if len(text.split()) >= TITLE_WORDS:
+            return index + 1
+        fallback = index + 1 if fallback is None else fallback
+    return fallback
 
 
 def _headlines_over_bylines(
@@ -652,7 +676,12 @@ def _skip_up(labels: list[Label], index: int) -> int:
 
 
 def _decide_preamble(
-    block: Block, label: Label, metadata: Metadata, stated: frozenset[str], out: _Decisions
+    block: Block,
+    label: Label,
+    metadata: Metadata,
+    stated: frozenset[str],
+    out: _Decisions,
+    reason: str = "page chrome before the headline",
 ) -> None:
     if label.kind == "breadcrumb":
         if "categories" not in stated:
@@ -666,7 +695,7 @@ def _decide_preamble(
     elif len(block.text.split()) <= 3:
         out.remove(block, "navigation")
     else:
-        out.remove(block, "page chrome before the headline")
+        out.remove(block, reason)
 
 
 def _decide_body(

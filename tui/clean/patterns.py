@@ -57,6 +57,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:back to|scroll to|go to) top(?: button| of page)?",
         r"skip to (?:main )?(?:content|navigation|main)",
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
+        r"don'?t show (?:me )?this (?:message )?again|subscribe to: post comments \(atom\)",
         # A recipe card's buttons, often glued: "Jump to RecipePrint Recipe".
         r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20}|\d{1,2} min\.?)",
@@ -98,7 +99,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:(?:share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|"
         r"pinterest|flipboard|messenger|copy link|copy|link copied|save|bookmark|gift (?:this )?article|"
         r"comment|comments|print)[\s|•·,/]*){1,12}",
-        r"(?:click|tap) (?:to|here to) (?:share|copy|email).{0,40}",
+        r"(?:click|tap) (?:to|here to) (?:share|copy|email|print).{0,40}",
+        r"share (?:all|close extra) sharing options|pin it|tweet this|add to pocket",
         r"(?:(?:share(?: on| via| to)? (?:facebook|x|twitter|whatsapp|linkedin|e-?mail|reddit|"
         r"telegram|pinterest|bluesky|threads|messenger)|copy link|copy|e-?mail|print)[\s|•·,/]*){2,12}",
     ),
@@ -350,6 +352,14 @@ _DATE = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
 )
+# A line holding a full date, a writer's credit or a reading time: metadata
+# between a headline and its story ("Oct 30 2020 by Emily Co"), never the headline.
+META_LINE = re.compile(
+    rf"{_DATE}|\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
+    r"|\bmin\.? read\b"
+    r"|^\W*(?:by|written by|von|par|por|(?:fact[- ]checked|reviewed|edited|medically reviewed) by)\b",
+    re.IGNORECASE,
+)
 # A byline and a date on one line: "Jane Doe | Updated 10 June 2025, 14:02",
 # "Posted on 2 August 2024 by Jane Doe".
 BYLINE_DATED = re.compile(
@@ -442,7 +452,7 @@ def may_be_caption(text: str, lowered: str) -> bool:
     where its other branches want one (in brackets, after a slash, or alone)."""
     if any(map(lowered.__contains__, CAPTION_WORDS)):
         return True
-    if "(" not in text and "/" not in text and len(text) > AGENCY_LINE_CHARS:
+    if "(" not in text and "/" not in text and len(text.rstrip()) > AGENCY_LINE_CHARS:
         return False
     return AGENCY.search(text) is not None
 
