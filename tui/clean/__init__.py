@@ -99,6 +99,7 @@ _AFTER_END = {
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
+# Why a line between the title and the story goes, when it has no reason of its own.
 BETWEEN = "page chrome between the headline and the story"
 # A section's name standing over a story ("Features", "World news") is this short.
 KICKER_WORDS = 3
@@ -596,8 +597,8 @@ def _find_body(
     """Where the article body starts, and the index of its title block if any.
 
     The body starts at the first prose block that has more prose soon after it
-    (a lone sentence in a menu is not a body). The title is the headline just
-    before it, with only bylines, dates and captions between.
+    (a lone sentence in a menu is not a body). The title is the headline above
+    it, past what a page sets between the two (see ``_title_above``).
     """
     if metadata.title:
         wanted = _normal(metadata.title)
