@@ -503,6 +503,8 @@ def test_with_no_title_a_longer_story_after_a_few_lines_is_not_embedded_in_them(
         ("4 min", "page chrome"),
         ("Filed under Local Elections", "tags"),
         ("Jump to RecipePrint Recipe", "page chrome"),
+        ("Free tide tables app this link opens in a new tab", "page chrome"),
+        ("Show more sharing options", "share buttons"),
         ("By Staff Reporter", "byline"),
     ],
 )

@@ -58,6 +58,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"skip to (?:main )?(?:content|navigation|main)",
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
         r"don'?t show (?:me )?this (?:message )?again|subscribe to: post comments \(atom\)",
+        # A link whose words say where it leads: "Free app this link opens in a new tab".
+        r".{0,60}\bthis link opens in a new (?:tab|window)",
+        r"write a letter to the editor|sign in to (?:access|continue|read) .{0,60}",
         # A recipe card's buttons, often glued: "Jump to RecipePrint Recipe".
         r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20}|\d{1,2} min\.?)",
@@ -100,7 +103,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"pinterest|flipboard|messenger|copy link|copy|link copied|save|bookmark|gift (?:this )?article|"
         r"comment|comments|print)[\s|•·,/]*){1,12}",
         r"(?:click|tap) (?:to|here to) (?:share|copy|email|print).{0,40}",
-        r"share (?:all|close extra) sharing options|pin it|tweet this|add to pocket",
+        r"share (?:all|close extra) sharing options|(?:show|hide) (?:more )?sharing options|"
+        r"pin it|tweet this|add to pocket|e-?mail (?:this|a friend)(?: send)?",
         r"(?:(?:share(?: on| via| to)? (?:facebook|x|twitter|whatsapp|linkedin|e-?mail|reddit|"
         r"telegram|pinterest|bluesky|threads|messenger)|copy link|copy|e-?mail|print)[\s|•·,/]*){2,12}",
     ),
