@@ -128,11 +128,13 @@ def real_pages(size: int) -> list[str]:
     """About ``size`` characters of the development set's flattened pages, if present."""
     folder = ROOT.parent / "shared" / "dev" / "web" / "text"
     pages: list[str] = []
+    total = 0
     for path in sorted(folder.glob("*.txt"))[::3]:
         text = path.read_text("utf-8", errors="replace")
         if text.strip():
             pages.append(text)
-        if sum(len(p) for p in pages) >= size:
+            total += len(text)
+        if total >= size:
             break
     return pages
 

@@ -89,7 +89,8 @@ def segment(cleaned: Cleaned) -> Article:
             for i in range(h, h + 1 + decision.length):
                 owner[i] = f"embedded-{embedded_count}"
                 main.leave(i)
-    owner, embedded_count = _rejoin_larger(body, owner)
+    if embedded_count:
+        owner, embedded_count = _rejoin_larger(body, owner)
 
     removed = list(cleaned.removed)
     for i, item in enumerate(body):

@@ -295,11 +295,12 @@ def test_the_writers_biography_under_the_article_goes() -> None:
         "Priya Natarajan is a senior fellow at the Centre for Cities and a former adviser "
         "to the Greater Manchester mayor.",
     ]
-    page = "\n".join(
-        ["Home | Politics | Transport", "Councils may borrow to build bus lanes", *paragraphs,
-         "Terms | Privacy"]
-    )  # fmt: skip
-    article = article_from_text(page)
+
+    def page(body: list[str]) -> str:
+        chrome = ["Home | Politics | Transport", "Councils may borrow to build bus lanes"]
+        return "\n".join([*chrome, *body, "Terms | Privacy"])
+
+    article = article_from_text(page(paragraphs))
     text = article.stories[0].text
     assert "business rates fell" in text
     assert "Priya Natarajan" not in text
@@ -310,11 +311,7 @@ def test_the_writers_biography_under_the_article_goes() -> None:
         "Tomás Reyes, who runs a bakery on the planned route, said the lanes would help "
         "his staff get to work before dawn.",
     ]
-    page = "\n".join(
-        ["Home | Politics | Transport", "Councils may borrow to build bus lanes", *about,
-         "Terms | Privacy"]
-    )  # fmt: skip
-    assert "Tomás Reyes" in article_from_text(page).stories[0].text
+    assert "Tomás Reyes" in article_from_text(page(about)).stories[0].text
 
 
 def test_german_prose_reads_as_prose_to_the_rules() -> None:
