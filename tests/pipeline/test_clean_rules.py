@@ -591,3 +591,31 @@ def test_the_title_is_found_past_the_lines_a_page_sets_under_it() -> None:
     assert [p.text for p in article.stories[0].paragraphs] == [standfirst, LEDE, *BODY]
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["Listen now"] in {"navigation", "page chrome between the headline and the story"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("abcXYZ é’'-_1 .|•·/>:\t"), max_size=40))
+def test_words_are_the_same_whichever_expression_reads_them(text: str) -> None:
+    """ASCII lines take a faster expression for their words: it must find the same ones."""
+    from tui.textstats import WORD, words
+
+    assert words(text) == WORD.findall(text)
+    assert words(text.encode("ascii", "ignore").decode()) == WORD.findall(
+        text.encode("ascii", "ignore").decode()
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab1٣ |•·/>»:\t\u00a0\n-"), max_size=30))
+def test_menu_separators_are_counted_whatever_the_pretest_lets_through(text: str) -> None:
+    """Separators are counted only where a cheap test lets them be: it must never
+    turn away a line that has some."""
+    from tui.clean.features import _MENU_SEPARATORS
+    from tui.clean.patterns import BREADCRUMB_SEPARATORS
+
+    feats = block_features(text)
+    expected = len(_MENU_SEPARATORS.findall(text))
+    if feats.n_words <= 20:
+        expected += len(BREADCRUMB_SEPARATORS.findall(text))
+    assert feats.separators == expected
+    assert feats.digits == sum(ch.isdecimal() for ch in text)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.clean.features import BlockFeatures, block_features
 from tui.clean.patterns import (
@@ -67,6 +67,7 @@ CONTROL_REASON = "control characters removed"
 # The value of a label the learned classifier gave (not a certain rule).
 LEARNED = "learned"
 _CHROME_MAX_WORDS = 60
+_NON_WORDS = re.compile(r"\W+")
 _CHROME_MAX_CHARS = 600
 # A list card's teaser is one sentence of at most this many words.
 TEASER_WORDS = 30
@@ -141,8 +142,9 @@ class Cleaned:
     links: list[tuple[str, str]] = field(default_factory=list)  # (words, address)
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
+    """What the rules (and then the model) say of one block."""
+
     kind: LabelKind
     reason: str = ""
     value: str | tuple[str, ...] = ""
@@ -774,10 +776,11 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
             last_at[_normal(block.text)] = index
     if not last_at:
         return labels
+    names = [_names_a_heading(b.text, i, last_at) for i, b in enumerate(blocks)]
     index = 0
     while index < len(blocks):
         end = index
-        while end < len(blocks) and _names_a_heading(blocks[end].text, end, last_at):
+        while end < len(blocks) and names[end]:
             end += 1
         if end - index >= 2:
             start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
@@ -805,8 +808,9 @@ def _mark_numbered_lists(blocks: list[Block], labels: list[Label]) -> list[Label
             if current is None or abs(current - previous) != 1:
                 break
             previous, end = current, end + 1
-        header = any(labels[i].kind == "list" for i in range(max(0, start - 2), start))
-        if end - start >= NUMBERED_LIST_ITEMS and not header:
+        if end - start >= NUMBERED_LIST_ITEMS and not any(
+            labels[i].kind == "list" for i in range(max(0, start - 2), start)
+        ):
             for index in range(start, end):
                 if labels[index].kind not in {"remove", "terminal", "list"}:
                     labels[index] = Label("prose", value=WRITERS_LIST)
@@ -932,4 +936,4 @@ def _is_title(text: str, wanted: str) -> bool:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
+    return _NON_WORDS.sub(" ", text).strip().lower()

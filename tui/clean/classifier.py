@@ -27,13 +27,13 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.clean.features import BlockFeatures, block_features
 
 # A block scoring at least this is article text (tuned on the development pages).
 KEEP = float(os.environ.get("LEDE_KEEP", "0.4"))
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►»>]|\d{1,3}[.)])\s+")
-_DIGIT = re.compile(r"\d")
 _LINKISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _PIPES = re.compile(r"[|•·»›]")
 
@@ -75,8 +75,7 @@ CUES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     """What the model thinks of one block."""
 
     probability: float
@@ -126,7 +125,7 @@ def own_features(texts: list[str], feats: list[BlockFeatures], rules: list[str])
         "stop_en": [f.stop_density for f in feats],
         "stop_any": [f.stoplist_density for f in feats],
         "capitalised": [f.capitalised_share for f in feats],
-        "digits": [len(_DIGIT.findall(t)) / (len(t) + 1) for t in texts],
+        "digits": [f.digits / (len(t) + 1) for t, f in zip(texts, feats, strict=True)],
         "commas": [t.count(",") / (n + 1) for t, n in zip(texts, counts, strict=True)],
         "linkish": [
             1.0 if f.url_like or _LINKISH.search(t) else 0.0
