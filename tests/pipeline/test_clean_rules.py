@@ -619,3 +619,56 @@ def test_menu_separators_are_counted_whatever_the_pretest_lets_through(text: str
         expected += len(BREADCRUMB_SEPARATORS.findall(text))
     assert feats.separators == expected
     assert feats.digits == sum(ch.isdecimal() for ch in text)
+
+
+def test_a_long_headline_the_model_takes_for_furniture_is_still_the_title() -> None:
+    """Fifteen words without a full stop read as a sentence to the rules and as a
+    short line to the model; the headlines above it are a site's list, so it is
+    not their standfirst: it is the title."""
+    headline = (
+        "Council votes to close the harbour road to lorries after years of complaints "
+        "from residents"
+    )
+    page = "\n".join(
+        [
+            "Home | News | Sport | Business | Culture",
+            "Sign in",
+            "Most popular",
+            "Ferry fares rise again",
+            "Storm warning for the coast",
+            "Share",
+            "Tweet",
+            headline,
+            "Photo: Harbour Wire",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+    removed = [r.text for r in article.removed]
+    assert "Storm warning for the coast" in removed and "Ferry fares rise again" in removed
+
+
+def test_a_headline_set_as_the_first_long_line_is_the_title_when_none_stands_above() -> None:
+    """Only short labels above the story ("Travel", "Attend Events"): the first
+    line, capitalised and without a sentence's end, is the headline."""
+    headline = "The city that wants to heat every home with the warmth of its fjord"
+    page = "\n".join(["Home", "Travel", "Attend Events", headline, LEDE, *BODY])
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+
+
+def test_a_headline_with_every_word_capitalised_over_its_byline_is_the_title() -> None:
+    """No function word and every word capitalised reads as a menu row; the
+    line right above the byline and the story is the headline all the same."""
+    headline = "Next-Gen Heat Pumps Promise Warmer Arctic Homes"
+    page = "\n".join(
+        ["Home", "Tech", "Storage", headline, "By Ola Nordmann", "February 7, 2020", LEDE, *BODY]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.byline == "Ola Nordmann"
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]

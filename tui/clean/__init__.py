@@ -31,6 +31,7 @@ from tui.clean.patterns import (
     DATELINE,
     GLUED_LABELS,
     LISTS,
+    MENU_SEPARATOR,
     META_LINE,
     NUMBERED_ITEM,
     NUMBERING,
@@ -110,6 +111,8 @@ HEADLINE_WORDS = 25
 # or longer is taken before a shorter one nearer ("Share this", "Tweet").
 TITLE_WINDOW = 10
 TITLE_WORDS = 4
+# A site's list ("Most read") above the story is looked for so many lines up.
+LIST_ITEMS_ABOVE = 10
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
 # A writer's biography is among the last this many paragraphs.
@@ -400,7 +403,7 @@ def _decide_found_body(
     decisions: _Decisions,
 ) -> int | None:
     """Scraped text: find where the article is, then decide block by block."""
-    body_start, title_at = _find_body(blocks, labels, metadata)
+    body_start, title_at = _find_body(blocks, labels, metadata, rule_labels)
     if title_at is not None:
         _keep_standfirst(blocks, labels, rule_labels, title_at)
     for index in range(body_start if title_at is None else title_at):
@@ -594,7 +597,10 @@ def _byline(text: str) -> str | None:
 
 
 def _find_body(
-    blocks: list[Block], labels: list[Label], metadata: Metadata
+    blocks: list[Block],
+    labels: list[Label],
+    metadata: Metadata,
+    rule_labels: list[Label] | None = None,
 ) -> tuple[int, int | None]:
     """Where the article body starts, and the index of its title block if any.
 
@@ -622,30 +628,87 @@ def _find_body(
         if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
             first = i
             break
-    return first, _title_above(blocks, labels, first)
+    title = _title_above(blocks, labels, first, rule_labels or labels)
+    if (title is None or len(blocks[title].text.split()) < TITLE_WORDS) and _headline_shaped(
+        blocks[first].text.strip()
+    ):
+        # No headline of some length above: the first "paragraph", a sentence
+        # without its full stop, is the title the page set as a long line.
+        return first + 1, first
+    return first, title
 
 
-def _title_above(blocks: list[Block], labels: list[Label], first: int) -> int | None:
+def _title_above(
+    blocks: list[Block], labels: list[Label], first: int, rule_labels: list[Label]
+) -> int | None:
     """The headline above the story's first paragraph: past its byline, date,
-    standfirst, the page's buttons and captions; short headlines are a last resort."""
+    standfirst, the page's buttons and captions; short headlines are a last resort.
+    A long line under a headline is its standfirst, unless that headline is an
+    item of a list the site headed ("Most read")."""
     fallback: int | None = None
     seen = 0
-    index = first - 1
-    while index >= 0 and seen < TITLE_WINDOW:
-        label = labels[index]
-        text = blocks[index].text.strip()
-        index -= 1
-        if label.kind in _SKIPPABLE or (label.kind == "headline" and label.value == "related"):
+    for at in range(first - 1, -1, -1):
+        if seen >= TITLE_WINDOW:
+            break
+        label = labels[at]
+        text = blocks[at].text.strip()
+        long_headline = _reads_as_long_headline(label, rule_labels[at], text)
+        above = _skip_up(labels, at - 1)
+        if (
+            long_headline
+            and above >= 0
+            and labels[above].kind == "headline"
+            and not _in_sites_list(labels, above)
+        ):
+            continue  # under a headline, it is the standfirst
+        if not long_headline and (
+            label.kind in _SKIPPABLE or (label.kind == "headline" and label.value == "related")
+        ):
             continue
+        # Every word capitalised and no function word reads as a menu; the
+        # nearest line above the story is the headline all the same.
+        menu_headline = (
+            seen == 0
+            and label.kind == "menu"
+            and _headline_shaped(text)
+            and not MENU_SEPARATOR.search(text)
+        )
         seen += 1
-        if label.kind != "headline" or text.endswith(":"):
+        if (label.kind != "headline" and not long_headline and not menu_headline) or text.endswith(
+            ":"
+        ):
             continue
         if len(text.split()) <= 15 and META_LINE.search(text):
             continue
         if len(text.split()) >= TITLE_WORDS:
-            return index + 1
-        fallback = index + 1 if fallback is None else fallback
+            return at
+        fallback = at if fallback is None else fallback
     return fallback
+
+
+def _in_sites_list(labels: list[Label], index: int) -> bool:
+    """The headline is one of a run under a list's header ("Most read", "Related")."""
+    for above in range(index - 1, max(-1, index - 1 - LIST_ITEMS_ABOVE), -1):
+        if labels[above].kind == "list":
+            return True
+        if labels[above].kind not in {"headline", *_SKIPPABLE}:
+            return False
+    return False
+
+
+def _reads_as_long_headline(label: Label, rule_label: Label, text: str) -> bool:
+    """A headline long enough to read as a sentence without its full stop: the
+    rules took it for prose, and the model, among the page's furniture, removed it."""
+    return label.value == LEARNED and rule_label.kind == "prose" and _headline_shaped(text)
+
+
+def _headline_shaped(text: str) -> bool:
+    """Capitalised, no longer than a headline, and no sentence's end."""
+    return (
+        text[:1].isupper()
+        and not text.endswith((".", "!", "?", "…", ":"))
+        and len(text.split()) <= HEADLINE_WORDS
+    )
 
 
 def _headlines_over_bylines(

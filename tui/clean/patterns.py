@@ -332,6 +332,8 @@ AUTHOR_BIO_WORDS = 80  # a biography is a short paragraph
 
 # Breadcrumbs point down a hierarchy; a row split by "|" or "•" is a menu.
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|→|::)\s*|\s+/\s+")
+# What stands between a menu's or a trail's items: never inside a headline.
+MENU_SEPARATOR = re.compile(r"[|•·]|\s[/>»›→]\s")
 # "…sPacific" where two category labels were glued: a lowercase letter (not in
 # a Mc/Mac/De- prefix, not an "iPhone"-style word) directly followed by a capital.
 GLUED_LABELS = re.compile(r"(?<![Mm]c)(?<!Mac)(?<!\b[a-z])(?<=[a-z])(?=[A-Z][a-z])")
