@@ -672,3 +672,80 @@ def test_a_headline_with_every_word_capitalised_over_its_byline_is_the_title() -
     assert article.stories[0].title == headline
     assert article.metadata.byline == "Ola Nordmann"
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "month_first", "expected"),
+    [
+        ("July 24, 2019 by Amy Motroni 5 Comments", True, "2019-07-24"),
+        ("by J.O. Haselhoef Apr. 26, 2022Apr. 26, 2022", True, "2022-04-26"),
+        (
+            "Published: 22:00 GMT, 26 September 2020 | Updated: 28 September 2020",
+            True,
+            "2020-09-26",
+        ),
+        ("Science links (December 14th 2019)", True, "2019-12-14"),
+        ("By Ela on 31. October, 2023 | 18 Comments", True, "2023-10-31"),
+        ("Veröffentlicht am 3. März 2021 von Jana Weber", False, "2021-03-03"),
+        ("21 de abril de 2022, 14:32", False, "2022-04-21"),
+        ("Publié le 1er mars 2020 à 10h", False, "2020-03-01"),
+        ("Mis à jour le 12 décembre 2019", False, "2019-12-12"),
+        ("04.02.2022, 15:29 Uhr", True, "2022-02-04"),  # a dot: the day comes first
+        ("07/05/2024", True, "2024-07-05"),  # an English page: July 5th
+        ("07/05/2024", False, "2024-05-07"),  # a European page: May 7th
+        ("15/07/2014", True, "2014-07-15"),  # no month 15: the day comes first anyway
+        ("2021/09/19", True, "2021-09-19"),
+        ("31.02.2020 or rather 02.03.2020", False, "2020-03-02"),  # no such day: the next
+        ("Read in 5 minutes", True, None),
+        ("The 1990s were 30 years ago", True, None),
+    ],
+)
+def test_a_date_is_read_however_a_page_writes_it(
+    line: str, month_first: bool, expected: str | None
+) -> None:
+    from tui.clean.dates import full_date
+
+    assert full_date(line, month_first) == expected
+
+
+def test_the_date_in_a_credit_line_under_the_headline_is_the_publication_date() -> None:
+    """A line that holds the date among other things ("… by Amy Motroni 5
+    Comments") is no date line, but its date is when the story was published."""
+    headline = "Budget for heat pumps passes after a night of talks"
+    page = "\n".join(
+        ["Home", "Politics", headline, "July 24, 2019 by Ola Nordmann 5 Comments", LEDE, *BODY]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.date == "2019-07-24"
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+
+
+def test_a_german_pages_date_and_reading_time_are_read_as_such() -> None:
+    lede = (
+        "Die Stadt Tromsø will bis zum Ende des Jahrzehnts zwei Kohlekraftwerke schließen, "
+        "wie der Stadtrat am Mittwoch mit großer Mehrheit beschlossen hat."
+    )
+    body = [
+        "Die Bürgermeisterin sagte, die Wärme solle künftig aus dem Fjord kommen, mit "
+        "Wärmepumpen, wie sie in zwei kleineren Orten schon seit Jahren laufen.",
+        "Die Gegner der Pläne verwiesen auf die Kosten, die sich nach ihren Angaben auf "
+        "mehr als eine Milliarde Kronen belaufen könnten, und auf die Risiken für die Fische.",
+    ]
+    headline = "Tromsø schließt seine Kohlekraftwerke bis 2030"
+    page = "\n".join(
+        [
+            "Startseite",
+            "Politik",
+            headline,
+            "Veröffentlicht am 15.07.2014 von Jana Weber",
+            "Lesezeit: 4 Minuten",
+            lede,
+            *body,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.date == "2014-07-15"
+    assert [p.text for p in article.stories[0].paragraphs] == [lede, *body]
+    assert "Lesezeit: 4 Minuten" in [r.text for r in article.removed]

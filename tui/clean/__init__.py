@@ -16,6 +16,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
+from tui.clean.dates import full_date
 from tui.clean.features import BlockFeatures, block_features
 from tui.clean.patterns import (
     AUTHOR_BIO,
@@ -47,7 +48,7 @@ from tui.clean.patterns import (
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
-from tui.textstats import document_vocabulary
+from tui.textstats import document_vocabulary, stop_words
 
 # "related" is a heading marked as a link to another story ("Read more: ...").
 Role = Literal["title", "heading", "related", "paragraph"]
@@ -111,6 +112,11 @@ HEADLINE_WORDS = 25
 # or longer is taken before a shorter one nearer ("Share this", "Tweet").
 TITLE_WINDOW = 10
 TITLE_WORDS = 4
+# The publication date is looked for in lines of at most so many words, from
+# so many lines above the headline to so many into the story.
+DATE_LINE_WORDS = 30
+DATE_LINES_ABOVE = 3
+DATE_LINES_BELOW = 3
 # A site's list ("Most read") above the story is looked for so many lines up.
 LIST_ITEMS_ABOVE = 10
 # A run of at least this many lines numbered in turn is a list the writer made.
@@ -194,13 +200,18 @@ def clean(raw: RawArticle) -> Cleaned:
         title_index = _decide_bare_text(blocks, labels, metadata, raw.stated, decisions)
     else:
         learned = _learned_labels(blocks, labels, features)
+        month_first = functions is stop_words()  # English pages write "07/05" for July 5th
         attempt = _Decisions(list(decisions.kept), list(decisions.removed))
-        title_index = _decide_found_body(blocks, learned, labels, metadata, raw.stated, attempt)
+        title_index = _decide_found_body(
+            blocks, learned, labels, metadata, raw.stated, attempt, month_first
+        )
         if not any(k.role == "paragraph" for k in attempt.kept):
             # The model left no story at all (a page whose article is one short
             # paragraph among furniture): the rules alone decide, never nothing.
             attempt = _Decisions(list(decisions.kept), list(decisions.removed))
-            title_index = _decide_found_body(blocks, labels, labels, metadata, raw.stated, attempt)
+            title_index = _decide_found_body(
+                blocks, labels, labels, metadata, raw.stated, attempt, month_first
+            )
         decisions = attempt
 
     decisions.removed.extend(raw.pre_removed)
@@ -401,11 +412,17 @@ def _decide_found_body(
     metadata: Metadata,
     stated: frozenset[str],
     decisions: _Decisions,
+    month_first: bool = True,
 ) -> int | None:
-    """Scraped text: find where the article is, then decide block by block."""
+    """Scraped text: find where the article is, then decide block by block.
+
+    ``month_first``: "07/05/2024" is July 5th (an English page), not May 7th."""
     body_start, title_at = _find_body(blocks, labels, metadata, rule_labels)
     if title_at is not None:
         _keep_standfirst(blocks, labels, rule_labels, title_at)
+    top = body_start if title_at is None else title_at
+    if "date" not in stated and not metadata.date:
+        _date_near_the_top(blocks, labels, top, body_start, metadata, month_first)
     for index in range(body_start if title_at is None else title_at):
         _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
     title_index: int | None = None
@@ -427,6 +444,30 @@ def _decide_found_body(
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     _drop_closing_biography(decisions)
     return title_index
+
+
+def _date_near_the_top(
+    blocks: list[Block],
+    labels: list[Label],
+    top: int,
+    body_start: int,
+    metadata: Metadata,
+    month_first: bool,
+) -> None:
+    """The first full date in a short line around the headline and the story's
+    start is when the story was published, whatever else the line holds ("July
+    24, 2019 by Amy Motroni 5 Comments", "Veröffentlicht am 15/07/2014 von …")."""
+    start, end = max(0, top - DATE_LINES_ABOVE), min(len(blocks), body_start + DATE_LINES_BELOW)
+    for index in range(start, end):
+        text = blocks[index].text
+        if len(text.split()) > DATE_LINE_WORDS or (
+            labels[index].kind == "prose" and index >= body_start
+        ):
+            continue
+        if found := full_date(text, month_first):
+            metadata.date = found
+            metadata.date_source = "text"
+            return
 
 
 def _drop_closing_biography(decisions: _Decisions) -> None:

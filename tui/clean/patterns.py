@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.clean.dates import FULL_DATE
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -64,6 +66,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         # A recipe card's buttons, often glued: "Jump to RecipePrint Recipe".
         r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20}|\d{1,2} min\.?)",
+        # The same in the other languages of the pages: "Lesezeit: 4 Minuten".
+        r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|"
+        r"tempo de leitura|leestijd)(?:\s*:|\s+von|\s+ca\.)?\s*(?:ca\.\s*)?\d+\s*\w{0,8}",
         # A post's length: "21 minutes - 4312 words".
         r"\d+ min(?:ute)?s?\s*[-–·|•]\s*[\d,.]+ words|[\d,.]+ words\s*[-–·|•]\s*\d+ min(?:ute)?s?",
         r"open in (?:the )?app|download (?:our|the) app.*",
@@ -362,8 +367,10 @@ _DATE = (
 # between a headline and its story ("Oct 30 2020 by Emily Co"), never the headline.
 META_LINE = re.compile(
     rf"{_DATE}|\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
-    r"|\bmin\.? read\b"
-    r"|^\W*(?:by|written by|von|par|por|(?:fact[- ]checked|reviewed|edited|medically reviewed) by)\b",
+    rf"|{FULL_DATE.pattern}"
+    r"|\bmin\.? read\b|\b(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura)\b"
+    r"|^\W*(?:by|written by|von|par|por|(?:fact[- ]checked|reviewed|edited|medically reviewed) by)\b"
+    r"|^\W*(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\b",
     re.IGNORECASE,
 )
 # A byline and a date on one line: "Jane Doe | Updated 10 June 2025, 14:02",
