@@ -749,3 +749,63 @@ def test_a_german_pages_date_and_reading_time_are_read_as_such() -> None:
     assert article.metadata.date == "2014-07-15"
     assert [p.text for p in article.stories[0].paragraphs] == [lede, *body]
     assert "Lesezeit: 4 Minuten" in [r.text for r in article.removed]
+
+
+def test_the_categories_are_the_trail_above_the_headline_not_the_menus() -> None:
+    """Lines of links shaped like trails are mostly menus: the site's own pages
+    ("Login", "Contact"), a pair of tabs, a brand's glued name. The trail nearest
+    the headline names the story's sections, without the headline it ends with."""
+    headline = "Two coal-fired plants in the north to close"
+    page = "\n".join(
+        [
+            "LoginRegisterLogout",
+            "FiveThirtyEight",
+            "Contact / Disclaimer",
+            "Home » World » Europe » Two coal-fired plants in the north to close",
+            headline,
+            "By Ola Nordmann",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.categories == ["World", "Europe"]
+
+
+def test_a_page_with_only_menus_shaped_like_trails_has_no_categories() -> None:
+    headline = "Two coal-fired plants in the north to close"
+    page = "\n".join(
+        [
+            "HoustonSouthwestSoutheast",
+            "Impressum / Kontakt",
+            "NewsSportWeatherTravelCultureMoneyScienceHealth",
+            headline,
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.categories == []
+
+
+def test_a_trail_ending_with_the_headline_says_which_line_is_the_title() -> None:
+    """A button of four words nearer the story would pass for the headline; the
+    trail of sections ends with the page's headline, and that line is the title."""
+    headline = "Chocolate frosting without powdered sugar"
+    page = "\n".join(
+        [
+            "Home",
+            "Recipes",
+            "Home » Recipes » Cakes » Chocolate frosting without powdered sugar",
+            headline,
+            "Jump to Recipe",
+            "Rate This Recipe Now",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.categories == ["Recipes", "Cakes"]

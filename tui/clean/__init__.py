@@ -40,7 +40,10 @@ from tui.clean.patterns import (
     RELATED_LINK,
     ROLE_LINE,
     ROLE_WORDS,
+    SITE_LINK,
     TERMINALS,
+    TRAIL_MARK,
+    TRAIL_ROOT,
     WIRE_SLUG,
     RuleSet,
     is_dateline,
@@ -48,7 +51,7 @@ from tui.clean.patterns import (
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
-from tui.textstats import document_vocabulary, stop_words
+from tui.textstats import document_vocabulary, stop_words, stoplist
 
 # "related" is a heading marked as a link to another story ("Read more: ...").
 Role = Literal["title", "heading", "related", "paragraph"]
@@ -119,6 +122,13 @@ DATE_LINES_ABOVE = 3
 DATE_LINES_BELOW = 3
 # A site's list ("Most read") above the story is looked for so many lines up.
 LIST_ITEMS_ABOVE = 10
+# A trail split by slashes alone has at least so many items ("News / World /
+# Europe"); fewer, it is a pair of tabs ("Impressum / Kontakt").
+SLASHED_TRAIL_ITEMS = 3
+# A marked trail ending with its story's headline has at most so many words.
+TRAIL_WORDS = 35
+# A trail names at most so many sections under its root; more is a menu.
+TRAIL_ITEMS = 5
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
 # A writer's biography is among the last this many paragraphs.
@@ -423,6 +433,10 @@ def _decide_found_body(
     top = body_start if title_at is None else title_at
     if "date" not in stated and not metadata.date:
         _date_near_the_top(blocks, labels, top, body_start, metadata, month_first)
+    if "categories" not in stated:
+        title = blocks[title_at].text if title_at is not None else ""
+        found = _sections_above(blocks, labels, top, title)
+        metadata.categories.extend(c for c in found if c not in metadata.categories)
     for index in range(body_start if title_at is None else title_at):
         _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
     title_index: int | None = None
@@ -444,6 +458,59 @@ def _decide_found_body(
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     _drop_closing_biography(decisions)
     return title_index
+
+
+def _sections_above(
+    blocks: list[Block], labels: list[Label], top: int, title: str
+) -> tuple[str, ...]:
+    """The sections of the trail nearest above the headline ("Home › Business ›
+    Ports"), without the headline itself when the trail ends with it.
+
+    Lines of links shaped like trails are most often menus: a trail's items are
+    never the site's own pages ("Contact", "Login") and are few; two items split
+    by a slash are a pair of tabs ("Impressum / Kontakt") and one glued word is
+    a brand ("FiveThirtyEight"), unless a trail's mark (›) or root (Home) says.
+    """
+    for index in range(top - 1, -1, -1):
+        label = labels[index]
+        if label.kind != "breadcrumb" or not isinstance(label.value, tuple):
+            continue
+        text = blocks[index].text
+        parts = [TRAIL_ROOT.sub("", p).strip(" :") for p in label.value]
+        parts = [p for p in parts if p]
+        if any(SITE_LINK.match(p) or CHROME.match(p) for p in parts):
+            continue
+        rooted = TRAIL_ROOT.match(text) is not None
+        marked = TRAIL_MARK.search(text) is not None
+        if (
+            not marked
+            and not rooted
+            and (
+                (" / " in text and len(parts) < SLASHED_TRAIL_ITEMS)
+                or (" / " not in text and _glued_name(text, parts))
+            )
+        ):
+            continue
+        if len(parts) > TRAIL_ITEMS:
+            continue  # a menu of the site's sections, not the way to this story
+        if parts and title and _normal(parts[-1]) == _normal(title):
+            parts = parts[:-1]
+        return tuple(parts)
+    return ()
+
+
+def _glued_name(text: str, parts: list[str]) -> bool:
+    """Capitals inside one name, not labels glued together: a brand
+    ("FiveThirtyEight", "HelloGiggles HelloGiggles"), an acronym ("HoReCa") or a
+    German plural ("PolitikerInnen") leave one word, a repeated word, a piece
+    of two letters or a function word alone."""
+    tokens = text.split()
+    return (
+        len(tokens) == 1
+        or len(set(tokens)) < len(tokens)
+        or any(len(word) < 3 for part in parts for word in part.split())
+        or any(part.lower() in stoplist() for part in parts)
+    )
 
 
 def _date_near_the_top(
@@ -611,8 +678,14 @@ def _is_question_headline(text: str, feats: BlockFeatures) -> bool:
 
 
 def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
-    """Category labels of a breadcrumb line, or () when it is not one."""
-    if feats.ends_sentence or feats.n_words > 12 or feats.n_words == 0:
+    """Category labels of a breadcrumb line, or () when it is not one.
+
+    A trail marked as one ("Home › World › Europe › Plants to close") may end
+    with the story's headline, however long."""
+    marked = TRAIL_MARK.search(text) is not None
+    if feats.ends_sentence or feats.n_words == 0:
+        return ()
+    if feats.n_words > (TRAIL_WORDS if marked else 12):
         return ()
     if feats.glued_joins >= 2:  # three labels at least: "TechWire" is one brand
         parts = GLUED_LABELS.split(text)
@@ -621,7 +694,13 @@ def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
     else:
         return ()
     parts = [p.strip() for p in parts if p.strip()]
-    if len(parts) < 2 or any(len(p.split()) > 4 or not p[:1].isupper() for p in parts):
+    longest = HEADLINE_WORDS if marked else 4
+    if (
+        len(parts) < 2
+        or any(len(p.split()) > 4 for p in parts[:-1])
+        or len(parts[-1].split()) > longest
+        or not all(p[:1].isupper() for p in parts)
+    ):
         return ()
     if any(len(word) < 2 for p in parts for word in p.split()):
         return ()  # "W D L G / F G / A": a table's header, not a trail of sections
@@ -670,6 +749,9 @@ def _find_body(
             first = i
             break
     title = _title_above(blocks, labels, first, rule_labels or labels)
+    named = _named_by_trail(blocks, labels, first)
+    if named is not None:
+        return first, named
     if (title is None or len(blocks[title].text.split()) < TITLE_WORDS) and _headline_shaped(
         blocks[first].text.strip()
     ):
@@ -725,6 +807,22 @@ def _title_above(
             return at
         fallback = at if fallback is None else fallback
     return fallback
+
+
+def _named_by_trail(blocks: list[Block], labels: list[Label], first: int) -> int | None:
+    """The line above the story that the trail of sections ends with: a trail
+    ("Home › Recipes › Chocolate Frosting without Sugar") ends with its page's
+    headline, so where that stands again is the title."""
+    for index in range(first - 1, -1, -1):
+        label = labels[index]
+        if label.kind != "breadcrumb" or not isinstance(label.value, tuple) or not label.value:
+            continue
+        last = label.value[-1]
+        if len(last.split()) < TITLE_WORDS or not TRAIL_MARK.search(blocks[index].text):
+            return None
+        wanted = _normal(last)
+        return next((i for i in range(index + 1, first) if _normal(blocks[i].text) == wanted), None)
+    return None
 
 
 def _in_sites_list(labels: list[Label], index: int) -> bool:
@@ -791,8 +889,6 @@ def _decide_preamble(
     reason: str = "page chrome before the headline",
 ) -> None:
     if label.kind == "breadcrumb":
-        if "categories" not in stated:
-            metadata.categories.extend(c for c in label.value if c not in metadata.categories)
         out.remove(block, "breadcrumb")
     elif label.kind in {"byline", "date"}:
         _take_metadata(label, metadata, stated)

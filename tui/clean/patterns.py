@@ -52,6 +52,23 @@ _FOOTER_LINK = (
     r"press|newsletters?|subscriptions?|corrections)"
 )
 
+# A link to a site's own pages or to an account: never a section of its news.
+SITE_LINK = re.compile(
+    rf"^\W*(?:{_FOOTER_LINK}|log ?(?:in|out)|sign ?(?:in|up|out)|register|subscribe|my account|"
+    r"kontakt|datenschutz(?:erklärung)?|agb|mediadaten|nutzungsbedingungen|anmelden|abmelden|"
+    r"registrieren|einloggen|abo|abonnieren|e-?paper|mentions légales|se connecter|contacto|"
+    r"aviso legal|menu|menü|search|suche|rss)\W*$",
+    re.IGNORECASE,
+)
+# What only a trail of sections is split by ("News › World", "News > World").
+TRAIL_MARK = re.compile(r"[>»›→]|::")
+# The root of a trail of sections ("Home › Politics"), and where a page says it is.
+TRAIL_ROOT = re.compile(
+    r"^\W*(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí)\s*:?\s*)?"
+    r"(?:home(?: ?page)?|start(?:seite)?|accueil|inicio|portada)\b",
+    re.IGNORECASE,
+)
+
 # Whole-block patterns: the block is nothing but this chrome.
 CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
