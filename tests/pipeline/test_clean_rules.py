@@ -809,3 +809,18 @@ def test_a_trail_ending_with_the_headline_says_which_line_is_the_title() -> None
     article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.categories == ["Recipes", "Cakes"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Richard Adams Education editor", "byline"),
+        ("Courtesy of Forests News", "photo caption"),
+        ("Send a News Tip", "page chrome"),
+        ("Get author RSS feed", "page chrome"),
+    ],
+)
+def test_a_newsrooms_credit_lines_and_buttons_are_not_headlines(line: str, reason: str) -> None:
+    """Four words or more and capitalised, they would pass for the title."""
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.reason) == ("remove", reason)

@@ -646,6 +646,8 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
             return Label("byline", "byline", byline)
         if BYLINE.match(text):
             return Label("remove", "byline")  # a role and no name: "By Staff Writer"
+        if feats.n_words >= 3 and ROLE_LINE.match(text):
+            return Label("remove", "byline")  # "Richard Adams Education editor"
         if match := DATE_LINE.match(text):
             return Label("date", "publication date", match.group("date"))
         if feats.url_like:

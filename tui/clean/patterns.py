@@ -95,6 +95,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"this (?:article|story|page) (?:has been|was) (?:updated|corrected)\.?",
         r"(?:text size|font size|a\+ a-|zoom in|zoom out)",
         r"(?:report (?:an? )?(?:error|typo|correction)|suggest a correction)",
+        # A newsroom's buttons: "Send a News Tip", "Get author RSS feed".
+        r"(?:send (?:us )?(?:a|your) (?:news )?tips?|got a (?:news )?tip\??|have a (?:news )?tip\??)",
+        r"(?:get |subscribe to )?(?:the |our |this )?(?:author(?:'s)? )?rss(?: feed)?",
     ),
     _rule(
         "page chrome",
@@ -449,6 +452,7 @@ PHOTO_CAPTION = re.compile(
     r"|(?:\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.:]{2,60}$)"
     rf"|(?:\s(?:[A-Z][\w.'’\-]+\s?){{0,3}}/\s*(?:{AGENCIES})(?:\s*/\s*\w+|\s+files?)?\s*$)"
     rf"|(?:^(?:{AGENCIES})\s*$)"
+    r"|(?:^courtesy(?: of)?\s+[^.]{2,60}$)"
     rf"|(?:\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES)\s*/\s*[\w .'’\-]{{2,40}}\s*$)",
     re.IGNORECASE,
 )
@@ -464,6 +468,7 @@ CAPTION_WORDS = (
     "picture",
     "credit",
     "caption",
+    "courtesy",
     "illustration",
     "pictured",
     "video",
