@@ -1,4 +1,4 @@
-"""How often the plain-text reading finds the title the page's HTML states.
+"""How often the plain-text reading finds the title (and the date) the page's HTML states.
 
     uv run python scripts/score_titles.py --lang en [--worst 20]
 
@@ -28,19 +28,28 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
 
 
-def titles(key: str) -> tuple[str, str, str, bool] | None:
-    """The HTML's title, the text's, and whether the HTML's is a line of the text."""
+def titles(key: str) -> tuple[str, str, str, bool, str, str] | None:
+    """The HTML's title, the text's, whether the HTML's is a line of the text,
+    and the publication dates the two readings found."""
     from tui.errors import LedeError
     from tui.pipeline import read_article
 
     try:
-        stated = read_article(WEB / "html" / f"{key}.html").metadata.title or ""
+        html = read_article(WEB / "html" / f"{key}.html")
         text_path = WEB / "text" / f"{key}.txt"
-        found = read_article(text_path).stories[0].title or ""
+        text = read_article(text_path)
     except LedeError:
         return None
+    stated, found = html.metadata.title or "", text.stories[0].title or ""
     lines = {norm(line) for line in text_path.read_text("utf-8", errors="replace").splitlines()}
-    return key, stated, found, norm(stated) in lines
+    return (
+        key,
+        stated,
+        found,
+        norm(stated) in lines,
+        html.metadata.date or "",
+        text.metadata.date or "",
+    )
 
 
 def agree(stated: str, found: str) -> bool:
@@ -57,18 +66,26 @@ def main() -> int:
     annotations = json.loads((WEB / "annotations.json").read_text("utf-8"))
     keys = sorted(k for k, v in annotations.items() if args.lang in ("all", v["lang"]))
     with ProcessPoolExecutor(args.jobs) as pool:
-        rows = [r for r in pool.map(titles, keys, chunksize=8) if r and r[1]]
+        read = [r for r in pool.map(titles, keys, chunksize=8) if r]
+    dated = [r for r in read if r[4]]
+    same = sum(r[4] == r[5] for r in dated)
+    other = sum(bool(r[5]) and r[4] != r[5] for r in dated)
+    print(
+        f"dates {args.lang}: the text's is the HTML's on {same} of {len(dated)} pages "
+        f"the HTML dates; another on {other}"
+    )
+    rows = [r for r in read if r[1]]
     reachable = [r for r in rows if r[3]]
-    hits = sum(agree(stated, found) for _, stated, found, _ in rows)
-    reached = sum(agree(stated, found) for _, stated, found, _ in reachable)
+    hits = sum(agree(r[1], r[2]) for r in rows)
+    reached = sum(agree(r[1], r[2]) for r in reachable)
     print(
         f"titles {args.lang}: {hits}/{len(rows)} agree with the HTML's ({hits / len(rows):.3f}); "
         f"where it is a line of the text {reached}/{len(reachable)} "
         f"({reached / max(1, len(reachable)):.3f}); "
-        f"{sum(not found for _, _, found, _ in rows)} without a title"
+        f"{sum(not r[2] for r in rows)} without a title"
     )
     misses = [r for r in reachable if not agree(r[1], r[2])]
-    for key, stated, found, _ in misses[: args.worst]:
+    for key, stated, found, *_ in misses[: args.worst]:
         print(f"  {key}  html: {stated[:60]!r}  text: {found[:60]!r}")
     return 0
 
