@@ -824,3 +824,29 @@ def test_a_newsrooms_credit_lines_and_buttons_are_not_headlines(line: str, reaso
     """Four words or more and capitalised, they would pass for the title."""
     label = label_block(Block(line, 1), block_features(line))
     assert (label.kind, label.reason) == ("remove", reason)
+
+
+def test_a_capitalised_headline_over_its_standfirst_and_byline_is_the_title() -> None:
+    """Between the headline and its byline a standfirst may stand; writers'
+    names, capitalised and split by a comma, are not a headline."""
+    headline = "Next-Gen Heat Pumps Promise Warmer Arctic Homes"
+    standfirst = "The city council wants every home warmed by the fjord by the end of the decade."
+    page = "\n".join(
+        [
+            "Home",
+            "Tech",
+            headline,
+            standfirst,
+            "Ola Nordmann, Kari Hansen",
+            "February 7, 2020",
+            "Share",
+            "Comments",
+            LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.stories[0].title == headline
+    assert article.metadata.date == "2020-02-07"
+    assert article.metadata.byline == "Ola Nordmann, Kari Hansen"
+    assert LEDE in [p.text for p in article.stories[0].paragraphs]

@@ -797,6 +797,7 @@ def _title_above(
             and label.kind == "menu"
             and _headline_shaped(text)
             and not MENU_SEPARATOR.search(text)
+            and "," not in text  # "Ibtisam Mahdi, Ruwaida Kamal Amer" are its writers
         )
         seen += 1
         if (label.kind != "headline" and not long_headline and not menu_headline) or text.endswith(
@@ -855,16 +856,27 @@ def _headline_shaped(text: str) -> bool:
 def _headlines_over_bylines(
     blocks: list[Block], labels: list[Label], features: list[BlockFeatures]
 ) -> list[Label]:
-    """A long headline reads like a sentence without its full stop; a byline or
-    date under it (a section's name may stand between) says it is the headline,
-    unless a headline stands above it: then it is the standfirst."""
+    """A long headline reads like a sentence without its full stop, and one with
+    every word capitalised like a menu; a byline or date under it (a section's
+    name or a standfirst may stand between) says it is the headline, unless a
+    headline stands above it: then it is the standfirst."""
     for index, label in enumerate(labels[:-1]):
         feats = features[index]
-        if label.kind != "prose" or feats.ends_sentence or feats.n_words > HEADLINE_WORDS:
+        if feats.ends_sentence or feats.n_words > HEADLINE_WORDS:
+            continue
+        shaped_as_menu = (  # no commas: "Ibtisam Mahdi, Ruwaida Kamal Amer" are writers
+            label.kind == "menu"
+            and feats.separators == 0
+            and feats.n_words >= TITLE_WORDS
+            and "," not in blocks[index].text
+        )
+        if label.kind != "prose" and not shaped_as_menu:
             continue
         below = index + 1
         if labels[below].kind in {"fragment", "menu"} and features[below].n_words <= KICKER_WORDS:
             below += 1
+        elif shaped_as_menu and labels[below].kind == "prose" and features[below].ends_sentence:
+            below += 1  # its standfirst
         above = _skip_up(labels, index - 1)
         standfirst = above >= 0 and labels[above].kind == "headline"  # under a headline
         if below < len(labels) and labels[below].kind in {"byline", "date"} and not standfirst:
@@ -1036,9 +1048,9 @@ def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
 def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
     """A byline a page's links broke into lines is one byline.
 
-    A name on one line and the writer's role on the next; or "By" alone,
-    then the names (each a link, so each a line), their @handles and the
-    "and" between them.
+    A name on one line and the writer's role on the next; names alone over
+    the date; or "By" alone, then the names (each a link, so each a line),
+    their @handles and the "and" between them.
     """
     for index in range(len(blocks) - 1):
         role = blocks[index + 1].text.strip()
@@ -1046,6 +1058,14 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
         if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
             labels[index] = Label("byline", "byline", name)
             labels[index + 1] = Label("remove", "byline")
+        names = [part.strip() for part in name.split(",")]
+        if (
+            labels[index + 1].kind == "date"
+            and labels[index].kind in {"menu", "headline"}
+            and all(PERSON_NAME_LINE.match(part) for part in names)
+        ):
+            # Writers' names with no "By", over the date: "Ibtisam Mahdi, Ruwaida Kamal Amer".
+            labels[index] = Label("byline", "byline", ", ".join(names))
         if BY_ALONE.match(name):
             names, end = [], index + 1
             while end < len(blocks) and end - index <= _BYLINE_PARTS:
