@@ -240,6 +240,15 @@ def test_hinted_rules_still_remove_their_chrome() -> None:
         ("Sign up to get the best stories of the week", "newsletter prompt"),
         ("This site uses cookies to improve your experience.", "cookie notice"),
         ("You are using a browser version with limited support for CSS.", "browser notice"),
+        (
+            "You are using a browser version with limited support for CSS. To obtain the best "
+            "experience, we recommend you use a more up to date browser (or turn off "
+            "compatibility mode in Internet Explorer). In the meantime, to ensure continued "
+            "support, we are displaying the site without styles and JavaScript.",
+            "browser notice",
+        ),
+        ("Notify me of new posts by email.", "page chrome"),
+        ("Send me email every new post.", "page chrome"),
         ("Comments are moderated and may not appear at once.", "comment policy"),
         ("Advertising Disclosure", "disclosure"),
         ("Copyright 2026 Harbour Wire. All rights reserved.", "copyright notice"),

@@ -95,6 +95,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"this (?:article|story|page) (?:has been|was) (?:updated|corrected)\.?",
         r"(?:text size|font size|a\+ a-|zoom in|zoom out)",
         r"(?:report (?:an? )?(?:error|typo|correction)|suggest a correction)",
+        # A blog's subscription boxes: "Notify me of new posts by email."
+        r"(?:notify me|send me (?:an )?e-?mails?|e-?mail me)\b.{0,80}",
         # A newsroom's buttons: "Send a News Tip", "Get author RSS feed".
         r"(?:send (?:us )?(?:a|your) (?:news )?tips?|got a (?:news )?tip\??|have a (?:news )?tip\??)",
         r"(?:get |subscribe to )?(?:the |our |this )?(?:author(?:'s)? )?rss(?: feed)?",
@@ -240,7 +242,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
         "browser notice",
         r".{0,40}\b(?:you are using|you're using|your browser is) (?:an? )?(?:outdated|old|"
-        r"unsupported|browser version).{0,240}",
+        r"unsupported|browser version).{0,400}",
         r"(?:please )?(?:enable|turn on|activate) javascript.{0,160}",
         r".{0,60}\bjavascript (?:is|must be) (?:disabled|required|enabled).{0,160}",
         hints=("using", "browser", "javascript"),
