@@ -248,6 +248,13 @@ def test_hinted_rules_still_remove_their_chrome() -> None:
             "browser notice",
         ),
         ("Notify me of new posts by email.", "page chrome"),
+        (
+            "Get the latest updates and advanced tutorials straight to your inbox with the "
+            "Harbour Wire newsletter.",
+            "newsletter prompt",
+        ),
+        ("Do you want to be informed of our actions? Sign up here", "newsletter prompt"),
+        ("Instant access to the full article PDF.", "sign-in prompt"),
         ("Send me email every new post.", "page chrome"),
         ("Comments are moderated and may not appear at once.", "comment policy"),
         ("Advertising Disclosure", "disclosure"),

@@ -139,6 +139,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         "newsletter prompt",
         r".{0,80}\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|inbox|updates|alerts|daily|briefing|digest)\b.{0,120}",
         r"newsletters?\s*:.{0,160}",
+        # "… straight to your inbox with the AMP newsletter", "Sign up here".
+        r".{0,200}\b(?:straight|direct(?:ly)?|delivered) (?:to|into) your inbox\b.{0,240}",
+        r".{0,160}\b(?:sign up|subscribe|register) (?:here|now|today)",
         r".{0,120}\b(?:newsletter|inbox)\b.{0,60}\b(?:sign up|subscribe)\b.{0,30}",
         r".{0,60}\b(?:our|free|daily|weekly|morning|evening)\s+(?:[\w'’]+\s+){0,2}newsletters?\b.{0,80}",
         r"get (?:the|our) .{1,60} (?:in|to) your inbox.{0,80}",
@@ -204,6 +207,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"subscribe (?:now |today )?(?:to .{1,60} )?(?:for|to read) the (?:full|whole|rest of the) (?:story|article).{0,80}",
         r"if you(?:'|’)re (?:seeing this message|already a subscriber).{0,160}",
         r"first-time subscribers .{0,160}",
+        r"instant access to the full (?:article|text|story).{0,40}",
     ),
     _rule(
         "social follow",
