@@ -72,8 +72,8 @@ CONTROL_REASON = "control characters removed"
 # The value of a label the learned classifier gave (not a certain rule).
 LEARNED = "learned"
 _CHROME_MAX_WORDS = 60
-_NON_WORDS = re.compile(r"\W+")
 _CHROME_MAX_CHARS = 600
+_NON_WORDS = re.compile(r"\W+")
 # A list card's teaser is one sentence of at most this many words.
 TEASER_WORDS = 30
 
@@ -422,7 +422,7 @@ def _decide_found_body(
     metadata: Metadata,
     stated: frozenset[str],
     decisions: _Decisions,
-    month_first: bool = True,
+    month_first: bool,
 ) -> int | None:
     """Scraped text: find where the article is, then decide block by block.
 
@@ -722,13 +722,16 @@ def _find_body(
     blocks: list[Block],
     labels: list[Label],
     metadata: Metadata,
-    rule_labels: list[Label] | None = None,
+    rule_labels: list[Label],
 ) -> tuple[int, int | None]:
     """Where the article body starts, and the index of its title block if any.
 
     The body starts at the first prose block that has more prose soon after it
-    (a lone sentence in a menu is not a body). The title is the headline above
-    it, past what a page sets between the two (see ``_title_above``).
+    (a lone sentence in a menu is not a body). The title is the line a trail
+    of sections ends with, else the headline above the body, past what a page
+    sets between the two (see ``_title_above``), else the body's first line
+    when it is shaped as a headline. ``rule_labels`` are the rules' labels
+    before the model's (a long headline the model removed is still one).
     """
     if metadata.title:
         wanted = _normal(metadata.title)
@@ -750,10 +753,10 @@ def _find_body(
         if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
             first = i
             break
-    title = _title_above(blocks, labels, first, rule_labels or labels)
     named = _named_by_trail(blocks, labels, first)
     if named is not None:
         return first, named
+    title = _title_above(blocks, labels, first, rule_labels)
     if (title is None or len(blocks[title].text.split()) < TITLE_WORDS) and _headline_shaped(
         blocks[first].text.strip()
     ):
