@@ -24,7 +24,7 @@ from tui.clean.patterns import (
     RuleSet,
     may_be_caption,
 )
-from tui.model import Block
+from tui.model import Article, Block
 from tui.pipeline import article_from_text
 
 LEDE = (
@@ -637,6 +637,11 @@ def test_menu_separators_are_counted_whatever_the_pretest_lets_through(text: str
     assert feats.digits == sum(ch.isdecimal() for ch in text)
 
 
+def _over_the_story(*lines: str) -> Article:
+    """A page read as text: these lines, then the story (LEDE and BODY)."""
+    return article_from_text("\n".join([*lines, LEDE, *BODY]))
+
+
 def test_a_long_headline_the_model_takes_for_furniture_is_still_the_title() -> None:
     """Fifteen words without a full stop read as a sentence to the rules and as a
     short line to the model; the headlines above it are a site's list, so it is
@@ -645,22 +650,17 @@ def test_a_long_headline_the_model_takes_for_furniture_is_still_the_title() -> N
         "Council votes to close the harbour road to lorries after years of complaints "
         "from residents"
     )
-    page = "\n".join(
-        [
-            "Home | News | Sport | Business | Culture",
-            "Sign in",
-            "Most popular",
-            "Ferry fares rise again",
-            "Storm warning for the coast",
-            "Share",
-            "Tweet",
-            headline,
-            "Photo: Harbour Wire",
-            LEDE,
-            *BODY,
-        ]
+    article = _over_the_story(
+        "Home | News | Sport | Business | Culture",
+        "Sign in",
+        "Most popular",
+        "Ferry fares rise again",
+        "Storm warning for the coast",
+        "Share",
+        "Tweet",
+        headline,
+        "Photo: Harbour Wire",
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
     removed = [r.text for r in article.removed]
@@ -671,8 +671,7 @@ def test_a_headline_set_as_the_first_long_line_is_the_title_when_none_stands_abo
     """Only short labels above the story ("Travel", "Attend Events"): the first
     line, capitalised and without a sentence's end, is the headline."""
     headline = "The city that wants to heat every home with the warmth of its fjord"
-    page = "\n".join(["Home", "Travel", "Attend Events", headline, LEDE, *BODY])
-    article = article_from_text(page)
+    article = _over_the_story("Home", "Travel", "Attend Events", headline)
     assert article.stories[0].title == headline
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
 
@@ -681,10 +680,9 @@ def test_a_headline_with_every_word_capitalised_over_its_byline_is_the_title() -
     """No function word and every word capitalised reads as a menu row; the
     line right above the byline and the story is the headline all the same."""
     headline = "Next-Gen Heat Pumps Promise Warmer Arctic Homes"
-    page = "\n".join(
-        ["Home", "Tech", "Storage", headline, "By Ola Nordmann", "February 7, 2020", LEDE, *BODY]
+    article = _over_the_story(
+        "Home", "Tech", "Storage", headline, "By Ola Nordmann", "February 7, 2020"
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.byline == "Ola Nordmann"
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
@@ -728,10 +726,9 @@ def test_the_date_in_a_credit_line_under_the_headline_is_the_publication_date() 
     """A line that holds the date among other things ("… by Amy Motroni 5
     Comments") is no date line, but its date is when the story was published."""
     headline = "Budget for heat pumps passes after a night of talks"
-    page = "\n".join(
-        ["Home", "Politics", headline, "July 24, 2019 by Ola Nordmann 5 Comments", LEDE, *BODY]
+    article = _over_the_story(
+        "Home", "Politics", headline, "July 24, 2019 by Ola Nordmann 5 Comments"
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.date == "2019-07-24"
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
@@ -772,36 +769,26 @@ def test_the_categories_are_the_trail_above_the_headline_not_the_menus() -> None
     ("Login", "Contact"), a pair of tabs, a brand's glued name. The trail nearest
     the headline names the story's sections, without the headline it ends with."""
     headline = "Two coal-fired plants in the north to close"
-    page = "\n".join(
-        [
-            "LoginRegisterLogout",
-            "FiveThirtyEight",
-            "Contact / Disclaimer",
-            "Home » World » Europe » Two coal-fired plants in the north to close",
-            headline,
-            "By Ola Nordmann",
-            LEDE,
-            *BODY,
-        ]
+    article = _over_the_story(
+        "LoginRegisterLogout",
+        "FiveThirtyEight",
+        "Contact / Disclaimer",
+        "Home » World » Europe » Two coal-fired plants in the north to close",
+        headline,
+        "By Ola Nordmann",
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.categories == ["World", "Europe"]
 
 
 def test_a_page_with_only_menus_shaped_like_trails_has_no_categories() -> None:
     headline = "Two coal-fired plants in the north to close"
-    page = "\n".join(
-        [
-            "HoustonSouthwestSoutheast",
-            "Impressum / Kontakt",
-            "NewsSportWeatherTravelCultureMoneyScienceHealth",
-            headline,
-            LEDE,
-            *BODY,
-        ]
+    article = _over_the_story(
+        "HoustonSouthwestSoutheast",
+        "Impressum / Kontakt",
+        "NewsSportWeatherTravelCultureMoneyScienceHealth",
+        headline,
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.categories == []
 
@@ -810,19 +797,14 @@ def test_a_trail_ending_with_the_headline_says_which_line_is_the_title() -> None
     """A button of four words nearer the story would pass for the headline; the
     trail of sections ends with the page's headline, and that line is the title."""
     headline = "Chocolate frosting without powdered sugar"
-    page = "\n".join(
-        [
-            "Home",
-            "Recipes",
-            "Home » Recipes » Cakes » Chocolate frosting without powdered sugar",
-            headline,
-            "Jump to Recipe",
-            "Rate This Recipe Now",
-            LEDE,
-            *BODY,
-        ]
+    article = _over_the_story(
+        "Home",
+        "Recipes",
+        "Home » Recipes » Cakes » Chocolate frosting without powdered sugar",
+        headline,
+        "Jump to Recipe",
+        "Rate This Recipe Now",
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.categories == ["Recipes", "Cakes"]
 
@@ -847,21 +829,16 @@ def test_a_capitalised_headline_over_its_standfirst_and_byline_is_the_title() ->
     names, capitalised and split by a comma, are not a headline."""
     headline = "Next-Gen Heat Pumps Promise Warmer Arctic Homes"
     standfirst = "The city council wants every home warmed by the fjord by the end of the decade."
-    page = "\n".join(
-        [
-            "Home",
-            "Tech",
-            headline,
-            standfirst,
-            "Ola Nordmann, Kari Hansen",
-            "February 7, 2020",
-            "Share",
-            "Comments",
-            LEDE,
-            *BODY,
-        ]
+    article = _over_the_story(
+        "Home",
+        "Tech",
+        headline,
+        standfirst,
+        "Ola Nordmann, Kari Hansen",
+        "February 7, 2020",
+        "Share",
+        "Comments",
     )
-    article = article_from_text(page)
     assert article.stories[0].title == headline
     assert article.metadata.date == "2020-02-07"
     assert article.metadata.byline == "Ola Nordmann, Kari Hansen"
