@@ -129,6 +129,8 @@ SLASHED_TRAIL_ITEMS = 3
 TRAIL_WORDS = 35
 # A trail names at most so many sections under its root; more is a menu.
 TRAIL_ITEMS = 5
+# A writer's name and role on one line ("Richard Adams Education editor") is this short.
+ROLE_LINE_WORDS = 6
 # A run of at least this many lines numbered in turn is a list the writer made.
 NUMBERED_LIST_ITEMS = 5
 # A writer's biography is among the last this many paragraphs.
@@ -646,7 +648,7 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
             return Label("byline", "byline", byline)
         if BYLINE.match(text):
             return Label("remove", "byline")  # a role and no name: "By Staff Writer"
-        if feats.n_words >= 3 and ROLE_LINE.match(text):
+        if 3 <= feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(text):
             return Label("remove", "byline")  # "Richard Adams Education editor"
         if match := DATE_LINE.match(text):
             return Label("date", "publication date", match.group("date"))
@@ -684,16 +686,16 @@ def breadcrumb_labels(text: str, feats: BlockFeatures) -> tuple[str, ...]:
 
     A trail marked as one ("Home › World › Europe › Plants to close") may end
     with the story's headline, however long."""
-    marked = TRAIL_MARK.search(text) is not None
-    if feats.ends_sentence or feats.n_words == 0:
-        return ()
-    if feats.n_words > (TRAIL_WORDS if marked else 12):
+    if feats.ends_sentence or feats.n_words == 0 or feats.n_words > TRAIL_WORDS:
         return ()
     if feats.glued_joins >= 2:  # three labels at least: "TechWire" is one brand
         parts = GLUED_LABELS.split(text)
     elif BREADCRUMB_SEPARATORS.search(text):
         parts = BREADCRUMB_SEPARATORS.split(text)
     else:
+        return ()
+    marked = TRAIL_MARK.search(text) is not None
+    if feats.n_words > 12 and not marked:
         return ()
     parts = [p.strip() for p in parts if p.strip()]
     longest = HEADLINE_WORDS if marked else 4
@@ -1061,14 +1063,11 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
         if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
             labels[index] = Label("byline", "byline", name)
             labels[index + 1] = Label("remove", "byline")
-        names = [part.strip() for part in name.split(",")]
-        if (
-            labels[index + 1].kind == "date"
-            and labels[index].kind in {"menu", "headline"}
-            and all(PERSON_NAME_LINE.match(part) for part in names)
-        ):
+        if labels[index + 1].kind == "date" and labels[index].kind in {"menu", "headline"}:
             # Writers' names with no "By", over the date: "Ibtisam Mahdi, Ruwaida Kamal Amer".
-            labels[index] = Label("byline", "byline", ", ".join(names))
+            names = [part.strip() for part in name.split(",")]
+            if all(PERSON_NAME_LINE.match(part) for part in names):
+                labels[index] = Label("byline", "byline", ", ".join(names))
         if BY_ALONE.match(name):
             names, end = [], index + 1
             while end < len(blocks) and end - index <= _BYLINE_PARTS:
