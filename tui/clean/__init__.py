@@ -783,27 +783,18 @@ def _title_above(
         label = labels[at]
         text = blocks[at].text.strip()
         long_headline = _reads_as_long_headline(label, rule_labels[at], text)
-        above = _skip_up(labels, at - 1)
-        if (
-            long_headline
-            and above >= 0
-            and labels[above].kind == "headline"
-            and not _in_sites_list(labels, above)
-        ):
-            continue  # under a headline, it is the standfirst
-        if not long_headline and (
-            label.kind in _SKIPPABLE or (label.kind == "headline" and label.value == "related")
-        ):
+        if long_headline:
+            above = _skip_up(labels, at - 1)
+            if (
+                above >= 0
+                and labels[above].kind == "headline"
+                and not _in_sites_list(labels, above)
+            ):
+                continue  # under a headline, it is the standfirst
+        elif _passed_over(label):
             continue
-        # Every word capitalised and no function word reads as a menu; the
-        # nearest line above the story is the headline all the same.
-        menu_headline = (
-            seen == 0
-            and label.kind == "menu"
-            and _headline_shaped(text)
-            and not MENU_SEPARATOR.search(text)
-            and "," not in text  # "Ibtisam Mahdi, Ruwaida Kamal Amer" are its writers
-        )
+        # The nearest line above the story is the headline, even read as a menu.
+        menu_headline = seen == 0 and _menu_shaped_headline(label, text)
         seen += 1
         if (label.kind != "headline" and not long_headline and not menu_headline) or text.endswith(
             ":"
@@ -849,6 +840,19 @@ def _reads_as_long_headline(label: Label, rule_label: Label, text: str) -> bool:
     return label.value == LEARNED and rule_label.kind == "prose" and _headline_shaped(text)
 
 
+def _menu_shaped_headline(label: Label, text: str) -> bool:
+    """Every word capitalised and no function word reads as a menu row, but a
+    line with no menu's separators may be a headline ("Next-Gen Platters Promise
+    80TB Drives"); one split by commas is its writers ("Ibtisam Mahdi, Ruwaida
+    Kamal Amer")."""
+    return (
+        label.kind == "menu"
+        and _headline_shaped(text)
+        and not MENU_SEPARATOR.search(text)
+        and "," not in text
+    )
+
+
 def _headline_shaped(text: str) -> bool:
     """Capitalised, no longer than a headline, and no sentence's end."""
     return (
@@ -869,11 +873,8 @@ def _headlines_over_bylines(
         feats = features[index]
         if feats.ends_sentence or feats.n_words > HEADLINE_WORDS:
             continue
-        shaped_as_menu = (  # no commas: "Ibtisam Mahdi, Ruwaida Kamal Amer" are writers
-            label.kind == "menu"
-            and feats.separators == 0
-            and feats.n_words >= TITLE_WORDS
-            and "," not in blocks[index].text
+        shaped_as_menu = feats.n_words >= TITLE_WORDS and _menu_shaped_headline(
+            label, blocks[index].text.strip()
         )
         if label.kind != "prose" and not shaped_as_menu:
             continue
@@ -891,12 +892,14 @@ def _headlines_over_bylines(
 
 def _skip_up(labels: list[Label], index: int) -> int:
     """The nearest block at or above ``index`` that is not removed anyway."""
-    while index >= 0 and (
-        labels[index].kind in _SKIPPABLE
-        or (labels[index].kind == "headline" and labels[index].value == "related")
-    ):
+    while index >= 0 and _passed_over(labels[index]):
         index -= 1
     return index
+
+
+def _passed_over(label: Label) -> bool:
+    """Removed anyway, or a card for another story: nothing a title is looked for past."""
+    return label.kind in _SKIPPABLE or (label.kind == "headline" and label.value == "related")
 
 
 def _decide_preamble(

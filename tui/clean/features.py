@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, URL_LIKE
+from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, TRAIL_MARK, URL_LIKE
 from tui.textstats import stop_words, stoplist, words
 
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -15,7 +15,6 @@ _MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
 _SENTENCE_MARKS = (".", "!", "?", "…")
 # Cheap tests before the costly expressions: what each one cannot match without.
 _SPACES = re.compile(r"\s\s\s")
-_MAY_BREADCRUMB = re.compile(r"[>»›→/]|::")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]")
 
 
@@ -123,7 +122,7 @@ def block_features(text: str, functions: frozenset[str] | None = None) -> BlockF
     separators = 0
     if "|" in text or "•" in text or "·" in text or _SPACES.search(text):
         separators = len(_MENU_SEPARATORS.findall(text))
-    if len(tokens) <= 20 and _MAY_BREADCRUMB.search(text):
+    if len(tokens) <= 20 and ("/" in text or TRAIL_MARK.search(text)):
         separators += len(BREADCRUMB_SEPARATORS.findall(text))
     numbers = _NUMBER.findall(text)
     return BlockFeatures(
