@@ -7,6 +7,7 @@ loaded and keep cleaning fast on megabytes of text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -154,9 +155,14 @@ def document_vocabulary(texts: list[str]) -> Vocabulary:
     """The function words of the language (among jusText's) a document is most
     written in, with the short English list: "die", "und" are not topics in a
     German article, and "war" stays one in an English one."""
+    return vocabulary_of_words(words(text) for text in texts)
+
+
+def vocabulary_of_words(tokens: Iterable[list[str]]) -> Vocabulary:
+    """``document_vocabulary`` from each block's words, where they are already read."""
     sample: list[str] = []
-    for text in texts:
-        sample.extend(map(str.lower, words(text)))
+    for block in tokens:
+        sample.extend(map(str.lower, block))
         if len(sample) >= LANGUAGE_SAMPLE_WORDS:
             break
     hits = {lang: sum(map(stoplist_of(lang).__contains__, sample)) for lang in STOPLIST_LANGUAGES}

@@ -22,6 +22,7 @@ from tui.clean.patterns import (
     TERMINALS,
     ChromeRule,
     RuleSet,
+    _rule,
     may_be_caption,
 )
 from tui.model import Article, Block
@@ -218,7 +219,7 @@ def test_a_rule_set_answers_with_the_first_rule_that_matches(
     which rule a block is removed by."""
     rule = data.draw(st.sampled_from(rules.rules))
     block = data.draw(st.from_regex(rule.pattern, fullmatch=True))
-    first = next(r for r in rules.rules if r.pattern.match(block))
+    first = next((r for r in rules.rules if r.pattern.match(block.lower())), None)
     assert rules.match(block) is first, block
 
 
@@ -843,3 +844,10 @@ def test_a_capitalised_headline_over_its_standfirst_and_byline_is_the_title() ->
     assert article.metadata.date == "2020-02-07"
     assert article.metadata.byline == "Ola Nordmann, Kari Hansen"
     assert LEDE in [p.text for p in article.stories[0].paragraphs]
+
+
+def test_a_rule_is_written_for_lower_case_text() -> None:
+    """Rules match the block in lower case: a capital in one could never match."""
+    with pytest.raises(ValueError, match="capital"):
+        _rule("page chrome", r"Back to top")
+    assert CHROME.match("BACK TO TOP ↑") is CHROME.match("back to top ↑") is not None

@@ -51,7 +51,7 @@ from tui.clean.patterns import (
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
-from tui.textstats import document_vocabulary, stop_words, stoplist
+from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
 
 # "related" is a heading marked as a link to another story ("Read more: ...").
 Role = Literal["title", "heading", "related", "paragraph"]
@@ -184,12 +184,12 @@ class _Decisions:
 def clean(raw: RawArticle) -> Cleaned:
     """Split a raw article's blocks into kept (with roles) and removed (with reasons)."""
     blocks = raw.blocks
+    # A page repeats its menus and footers: each distinct line is read once.
+    tokens = {b.text: words(b.text) for b in blocks}
     # Function words of the page's own language, so its prose reads as prose.
-    functions = document_vocabulary([b.text for b in blocks]).function_words
-    features = [block_features(b.text, functions) for b in blocks]
-    labels = _split_bylines(
-        blocks, [label_block(b, f) for b, f in zip(blocks, features, strict=True)]
-    )
+    functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
+    features, labels = _read_blocks(blocks, tokens, functions)
+    labels = _split_bylines(blocks, labels)
     labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
     labels = _headlines_over_bylines(blocks, labels, features)
     # What the text says (title, byline, date) fills in a copy: the raw article stays as read.
@@ -238,6 +238,23 @@ def clean(raw: RawArticle) -> Cleaned:
         raw.body_known,
         raw.links,
     )
+
+
+def _read_blocks(
+    blocks: list[Block], tokens: dict[str, list[str]], functions: frozenset[str]
+) -> tuple[list[BlockFeatures], list[Label]]:
+    """Each block's features and what the rules make of it alone, each distinct
+    line once (both are immutable, so repeats share them)."""
+    read: dict[tuple[str, str], tuple[BlockFeatures, Label]] = {}
+    features, labels = [], []
+    for block in blocks:
+        key = (block.kind, block.text)
+        if (known := read.get(key)) is None:
+            feats = block_features(block.text, functions, tokens[block.text])
+            known = read[key] = (feats, label_block(block, feats))
+        features.append(known[0])
+        labels.append(known[1])
+    return features, labels
 
 
 def _is_bare(labels: list[Label]) -> bool:

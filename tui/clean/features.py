@@ -96,14 +96,16 @@ class BlockFeatures(NamedTuple):
         )
 
 
-def block_features(text: str, functions: frozenset[str] | None = None) -> BlockFeatures:
+def block_features(
+    text: str, functions: frozenset[str] | None = None, tokens: list[str] | None = None
+) -> BlockFeatures:
     """A block's measurements; ``functions`` are its page's function words (by
-    default the short English list).
+    default the short English list), ``tokens`` its words where already read.
 
     Every block of a page passes here, so the costly expressions run only
     where a cheap test says they can match.
     """
-    tokens = words(text)
+    tokens = words(text) if tokens is None else tokens
     lowered = tuple(map(str.lower, tokens))
     stops = stop_words()
     count = len(tokens) or 1
