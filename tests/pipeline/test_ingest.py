@@ -65,6 +65,29 @@ def test_sentence_per_line_runs_are_paragraphs_only_between_blank_lines() -> Non
     assert len(text_blocks(scraped)) == 2
 
 
+def test_paragraphs_a_line_each_stay_paragraphs_under_a_blank_line() -> None:
+    """A page saved a paragraph per line, with one blank line under its header:
+    its paragraphs are not sentences a line each, and are not run together."""
+    paragraphs = [
+        "The council met on Monday. It voted to close the pool for repairs.",
+        "Repairs will take a year. The roof leaks and the boilers are old.",
+        "Swimmers will use the school's pool until then. Buses will run twice a day.",
+    ]
+    page = "Pool to close for a year\n\n" + "\n".join(paragraphs) + "\n"
+    assert [b.text for b in text_blocks(page)] == ["Pool to close for a year", *paragraphs]
+
+
+def test_a_blank_line_or_two_do_not_make_a_page_sentence_per_line() -> None:
+    """News paragraphs are often one sentence each: on a page a line each, with
+    a blank line only under its header, they are not wire copy's sentences."""
+    header = ["News | Sport | Weather", "Pool to close for a year", "By Ana Lund"]
+    paragraphs = [
+        f"The council said on Monday that repair number {n} would start soon." for n in range(12)
+    ]
+    page = "\n".join(header) + "\n\n" + "\n".join(paragraphs) + "\n"
+    assert [b.text for b in text_blocks(page)] == [*header, *paragraphs]
+
+
 def test_escape_sequences_are_removed_and_counted() -> None:
     decoded = sanitize("Safe \x1b[31mred\x1b[0m text \x1b]52;c;ZXZpbA==\x07 and\x00 more")
     assert decoded.text == "Safe red text  and more"

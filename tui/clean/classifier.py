@@ -262,21 +262,25 @@ def context_features(logits: list[float]) -> Columns:
     doc_share = prefix[-1] / n if n else 0.0
 
     def mean(radius: int) -> list[float]:
-        out = []
-        for i, p in enumerate(probs):
-            a, b = max(0, i - radius), min(n, i + 1 + radius)
-            count = b - a - 1
-            out.append((prefix[b] - prefix[a] - p) / count if count else 0.0)
-        return out
+        """The mean of the ``radius`` blocks on either side (fewer at the ends)."""
+        starts = [max(0, i - radius) for i in range(n)]
+        ends = [min(n, i + 1 + radius) for i in range(n)]
+        return [
+            (prefix[b] - prefix[a] - p) / (b - a - 1) if b - a > 1 else 0.0
+            for a, b, p in zip(starts, ends, probs, strict=True)
+        ]
 
+    # The largest of the three blocks on either side: each neighbour's list is
+    # the scores shifted, padded with 0.0 (no score is below it).
+    pad = [0.0] * 3
+    padded = [*pad, *probs, *pad]
+    neighbours = [padded[k : k + n] for k in (0, 1, 2, 4, 5, 6)]
     return {
         "ctx_self": list(logits),
         "ctx_mean1": mean(1),
         "ctx_mean3": mean(3),
         "ctx_mean8": mean(8),
-        "ctx_max3": [
-            max(probs[max(0, i - 3) : i] + probs[i + 1 : i + 4], default=0.0) for i in range(n)
-        ],
+        "ctx_max3": list(map(max, *neighbours)) if n else [],
         "ctx_doc_share": [doc_share] * n,
         "ctx_in_region": [1.0 if low <= i < high else 0.0 for i in range(n)],
         "ctx_region_gap": [math.log1p(max(low - i, i - high + 1, 0)) for i in range(n)],

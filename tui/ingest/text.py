@@ -29,10 +29,11 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
         return _paragraph_blocks(lines)
-    spaced = any(not line.strip() for line in lines[:-1])
+    groups = _groups(lines)
+    spaced = _is_spaced(groups)
     blocks: list[Block] = []
-    for start, group in _groups(lines):
-        if spaced and len(group) >= 2 and all(_is_sentence(line) for line in group):
+    for start, group in groups:
+        if spaced and _is_sentence_per_line(group):
             blocks.append(Block(_tidy(" ".join(line.strip() for line in group)), start))
             continue
         blocks.extend(_rows_and_lines(start, group))
@@ -118,6 +119,30 @@ def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
         else:
             current = []
     return [(start, group) for start, group in groups]
+
+
+# A sentence ends and another begins: "…for repairs. The roof…".
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
+# Wire copy's lines are a sentence each, but for a few ("Mr. Berg said…").
+SENTENCE_PER_LINE_SHARE = 2 / 3
+
+
+# Where blank lines part paragraphs, a run between two is this short on average.
+SPACED_GROUP_LINES = 6
+
+
+def _is_spaced(groups: list[tuple[int, list[str]]]) -> bool:
+    """Blank lines part the text's paragraphs (not one under a page's header)."""
+    lines = sum(len(group) for _, group in groups)
+    return len(groups) >= 2 and lines <= SPACED_GROUP_LINES * len(groups)
+
+
+def _is_sentence_per_line(group: list[str]) -> bool:
+    """Lines that are each a sentence (wire copy), not paragraphs a line each."""
+    if len(group) < 2 or not all(_is_sentence(line) for line in group):
+        return False
+    single = sum(1 for line in group if not _SENTENCE_BREAK.search(line.strip()))
+    return single >= SENTENCE_PER_LINE_SHARE * len(group)
 
 
 def _is_sentence(line: str) -> bool:
