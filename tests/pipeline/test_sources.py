@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import DATA, SAMPLE
 from tui.cli import main
+from tui.ingest import read_string, sniff
 from tui.pipeline import analyze, read_article
 
 SOURCES = DATA / "sources"
@@ -137,3 +138,21 @@ def test_a_div_based_layout_with_related_links_and_comments() -> None:
     assert reasons["Tram plan: what you need to know"] == "related links"
     assert reasons["Tom_N: About time, the buses are always full."] == "comments"
     assert "Home | News | Sport | What's on" in reasons
+
+
+def test_a_scraped_page_with_a_shell_comment_is_not_read_as_markdown() -> None:
+    """A "# …" line is a heading in Markdown and a comment in a shell snippet:
+    a page saved a line a paragraph, with no blank line, is plain text."""
+    lines = [
+        "Home | Linux | Security",
+        "How to check which libraries a binary loads",
+        "Run ldd on the program to list the shared libraries it needs at start.",
+        "# ldd `which openssl`",
+        "The output names each library and the path it was found at.",
+        "Related posts",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert sniff(text, "-") == "text"
+    assert [b.text for b in read_string(text, "-").blocks] == lines
+    markdown = "# Which libraries\n\nRun ldd on the program.\n\n## Output\n\nIt lists them.\n"
+    assert sniff(markdown, "-") == "markdown"

@@ -15,7 +15,7 @@ from pathlib import Path
 from tui.errors import LedeError
 from tui.ingest.decode import DecodedText, decode_bytes, decode_page, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
-from tui.ingest.text import text_blocks
+from tui.ingest.text import parted_by_blank_lines, text_blocks
 from tui.ingest.url import Page, fetch, is_url, local_path, other_scheme
 from tui.model import Block, Metadata, RemovedBlock
 
@@ -110,6 +110,10 @@ def read_stdin() -> RawArticle:
     return _from_text(decoded, "-", sniff(decoded.text, ""))
 
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+_MARKDOWN_HEADING_BLANK = re.compile(r"^#{1,6} \S[^\n]*\n[ \t]*\n", re.MULTILINE)
+
+
 def sniff(text: str, name: str) -> str:
     """ "html", "markdown" or "text", by the file's suffix, else by its content."""
     suffix = Path(name).suffix.lower()
@@ -124,7 +128,13 @@ def sniff(text: str, name: str) -> str:
         r"<(?:body|article|div|p)[\s>]", head
     ):
         return "html"
-    if text.startswith("---\n") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+    if text.startswith("---\n"):
+        return "markdown"
+    # A "# …" line is as often a shell comment on a scraped page; in a Markdown
+    # document a blank line follows a heading, or parts its paragraphs.
+    if _MARKDOWN_HEADING_BLANK.search(text) or (
+        _MARKDOWN_HEADING.search(text) and parted_by_blank_lines(text)
+    ):
         return "markdown"
     return "text"
 

@@ -137,6 +137,12 @@ def _is_spaced(groups: list[tuple[int, list[str]]]) -> bool:
     return len(groups) >= 2 and lines <= SPACED_GROUP_LINES * len(groups)
 
 
+def parted_by_blank_lines(text: str) -> bool:
+    """Blank lines part the text's paragraphs (Markdown, wire copy), not a
+    page's lines saved one a paragraph."""
+    return _is_spaced(_groups(text.split("\n")))
+
+
 def _is_sentence_per_line(group: list[str]) -> bool:
     """Lines that are each a sentence (wire copy), not paragraphs a line each."""
     if len(group) < 2 or not all(_is_sentence(line) for line in group):
