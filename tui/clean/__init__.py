@@ -49,6 +49,7 @@ from tui.clean.patterns import (
     is_dateline,
     is_photo_caption,
 )
+from tui.clean.titles import best_title
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
 from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
@@ -184,14 +185,7 @@ class _Decisions:
 def clean(raw: RawArticle) -> Cleaned:
     """Split a raw article's blocks into kept (with roles) and removed (with reasons)."""
     blocks = raw.blocks
-    # A page repeats its menus and footers: each distinct line is read once.
-    tokens = {b.text: words(b.text) for b in blocks}
-    # Function words of the page's own language, so its prose reads as prose.
-    functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
-    features, labels = _read_blocks(blocks, tokens, functions)
-    labels = _split_bylines(blocks, labels)
-    labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
-    labels = _headlines_over_bylines(blocks, labels, features)
+    features, labels, functions = read_labels(blocks)
     # What the text says (title, byline, date) fills in a copy: the raw article stays as read.
     metadata = replace(raw.metadata, categories=list(raw.metadata.categories))
 
@@ -211,18 +205,18 @@ def clean(raw: RawArticle) -> Cleaned:
     elif _is_bare(labels):
         title_index = _decide_bare_text(blocks, labels, metadata, raw.stated, decisions)
     else:
-        learned = _learned_labels(blocks, labels, features)
+        learned = learned_labels(blocks, labels, features)
         month_first = functions is stop_words()  # English pages write "07/05" for July 5th
         attempt = _Decisions(list(decisions.kept), list(decisions.removed))
         title_index = _decide_found_body(
-            blocks, learned, labels, metadata, raw.stated, attempt, month_first
+            blocks, learned, labels, features, metadata, raw.stated, attempt, month_first
         )
         if not any(k.role == "paragraph" for k in attempt.kept):
             # The model left no story at all (a page whose article is one short
             # paragraph among furniture): the rules alone decide, never nothing.
             attempt = _Decisions(list(decisions.kept), list(decisions.removed))
             title_index = _decide_found_body(
-                blocks, labels, labels, metadata, raw.stated, attempt, month_first
+                blocks, labels, labels, features, metadata, raw.stated, attempt, month_first
             )
         decisions = attempt
 
@@ -238,6 +232,18 @@ def clean(raw: RawArticle) -> Cleaned:
         raw.body_known,
         raw.links,
     )
+
+
+def read_labels(blocks: list[Block]) -> tuple[list[BlockFeatures], list[Label], frozenset[str]]:
+    """Each block's features and what the rules make of it among its
+    neighbours, and the page's function words (its own language's)."""
+    # A page repeats its menus and footers: each distinct line is read once.
+    tokens = {b.text: words(b.text) for b in blocks}
+    functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
+    features, labels = _read_blocks(blocks, tokens, functions)
+    labels = _split_bylines(blocks, labels)
+    labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
+    return features, _headlines_over_bylines(blocks, labels, features), functions
 
 
 def _read_blocks(
@@ -336,7 +342,7 @@ def _stated_title_at(blocks: list[Block], metadata: Metadata) -> int | None:
     )
 
 
-def _learned_labels(
+def learned_labels(
     blocks: list[Block], labels: list[Label], features: list[BlockFeatures]
 ) -> list[Label]:
     """Where no rule is certain, the classifier learned from real pages decides.
@@ -438,6 +444,7 @@ def _decide_found_body(
     blocks: list[Block],
     labels: list[Label],
     rule_labels: list[Label],
+    features: list[BlockFeatures],
     metadata: Metadata,
     stated: frozenset[str],
     decisions: _Decisions,
@@ -446,7 +453,7 @@ def _decide_found_body(
     """Scraped text: find where the article is, then decide block by block.
 
     ``month_first``: "07/05/2024" is July 5th (an English page), not May 7th."""
-    body_start, title_at = _find_body(blocks, labels, metadata, rule_labels)
+    body_start, title_at = _find_body(blocks, labels, metadata, rule_labels, features)
     if title_at is not None:
         _keep_standfirst(blocks, labels, rule_labels, title_at)
     top = body_start if title_at is None else title_at
@@ -742,25 +749,57 @@ def _find_body(
     labels: list[Label],
     metadata: Metadata,
     rule_labels: list[Label],
+    features: list[BlockFeatures],
 ) -> tuple[int, int | None]:
     """Where the article body starts, and the index of its title block if any.
 
-    The body starts at the first prose block that has more prose soon after it
-    (a lone sentence in a menu is not a body). The title is the line a trail
-    of sections ends with, else the headline above the body, past what a page
-    sets between the two (see ``_title_above``), else the body's first line
-    when it is shaped as a headline. ``rule_labels`` are the rules' labels
-    before the model's (a long headline the model removed is still one).
+    The title is the line the source states, else the line above the story
+    that the learned ranking (``tui.clean.titles``) is sure of, else the rules'
+    choice (``rule_title``). ``rule_labels`` are the rules' labels before the
+    model's (a long headline the model removed is still one).
     """
     if metadata.title:
         wanted = _normal(metadata.title)
         for index, block in enumerate(blocks):
             if _normal(block.text) == wanted:
                 return index + 1, index
-    prose = [i for i, label in enumerate(labels) if label.kind == "prose"]
-    if not prose:
+    first = story_start(labels)
+    if first is None:
         heads = [i for i, label in enumerate(labels) if label.kind == "headline"]
         return (heads[0] + 1, heads[0]) if heads else (len(blocks), None)
+    start, title = rule_title(blocks, labels, rule_labels, first)
+    ranked = best_title(blocks, labels, rule_labels, features, first, title)
+    if ranked is not None:
+        ranked = _over_its_standfirst(labels, rule_labels, features, ranked)
+    if ranked == title:
+        return start, title
+    return (first + 1 if ranked == first else first), ranked
+
+
+def _over_its_standfirst(
+    labels: list[Label], rule_labels: list[Label], features: list[BlockFeatures], index: int
+) -> int:
+    """A line that reads as a sentence right under a shorter headline is its
+    standfirst, unless that "headline" is a section's name ("Corona-Krise")
+    or an item of a list the site headed ("Most read")."""
+    above = _skip_up(labels, index - 1)
+    if (
+        above >= 0
+        and labels[above].kind == "headline"
+        and rule_labels[index].kind == "prose"
+        and TITLE_WORDS <= features[above].n_words < features[index].n_words
+        and not _in_sites_list(labels, above)
+    ):
+        return above
+    return index
+
+
+def story_start(labels: list[Label]) -> int | None:
+    """The first prose block that has more prose soon after it (a lone
+    sentence in a menu is not a body), or None where there is no prose."""
+    prose = [i for i, label in enumerate(labels) if label.kind == "prose"]
+    if not prose:
+        return None
     # Blocks that will be removed anyway do not break a run of prose.
     visible = [i for i, label in enumerate(labels) if label.kind not in _SKIPPABLE]
     position = {block: n for n, block in enumerate(visible)}
@@ -770,8 +809,17 @@ def _find_body(
     first = starts[0]
     for i, j in pairwise(prose):
         if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
-            first = i
-            break
+            return i
+    return first
+
+
+def rule_title(
+    blocks: list[Block], labels: list[Label], rule_labels: list[Label], first: int
+) -> tuple[int, int | None]:
+    """The rules' title and the story's start: the line a trail of sections
+    ends with, else the headline above the body, past what a page sets
+    between the two (see ``_title_above``), else the body's first line when
+    it is shaped as a headline (then the story starts after it)."""
     named = _named_by_trail(blocks, labels, first)
     if named is not None:
         return first, named

@@ -1,0 +1,98 @@
+"""The title of a scraped page: the line above the story most like a title.
+
+The expected readings were written by hand, as a reader names each page's
+headline; the lines nearer the story are a sponsor's line, a teaser for another
+story, an app promotion and a caption, each of which the rules alone took
+for the title.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from tests.pipeline.test_clean_rules import BODY, LEDE
+from tui.clean import learned_labels, read_labels, story_start
+from tui.clean.titles import candidates, title_features
+from tui.ingest import read_string
+from tui.pipeline import article_from_text
+
+HEADLINE = "Tromsø to close its coal-fired heating plants by 2030"
+
+PAGES = {
+    "a sponsor's line": (
+        ["Home | News | Sport | Business", HEADLINE, "By Kari Nilsen", "12 March 2024", "Share"],
+        ["Our journalism is funded by readers like you"],
+    ),
+    "a teaser for another story": (
+        ["Home | News | Sport", HEADLINE, "By Kari Nilsen | 12 March 2024"],
+        ["Listen to this article", "Bergen trams run late again as drivers strike"],
+    ),
+    "an app's promotion": (
+        ["News", HEADLINE, "Kari Nilsen", "March 12, 2024"],
+        [
+            "Get the best of our journalism in the app",
+            "Download the free app for iPhone and Android today",
+        ],
+    ),
+    "a caption and its credit": (
+        [HEADLINE, "By Kari Nilsen, Climate reporter", "Published 12 March 2024"],
+        [
+            "The Fjordheim plant burns 40,000 tonnes of coal a year",
+            "Picture by Ola Berg for the Tromsø Herald",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_headline_over_the_byline_is_the_title_past_the_lines_nearer_the_story(
+    name: str,
+) -> None:
+    top, between = PAGES[name]
+    article = article_from_text("\n".join([*top, *between, LEDE, *BODY]))
+    assert article.title == HEADLINE
+    assert article.metadata.byline == "Kari Nilsen"
+    assert article.metadata.date == "2024-03-12"
+    (story,) = article.stories
+    assert [p.text for p in story.paragraphs] == [LEDE, *BODY]
+    removed = {r.text for r in article.removed}
+    assert set(between) <= removed
+
+
+def test_a_deck_under_the_headline_stays_its_standfirst() -> None:
+    deck = "Heat pumps drawing on the fjord will warm the city instead, officials say"
+    article = article_from_text(
+        "\n".join(["Menu", HEADLINE, deck, "By Kari Nilsen", "12 March 2024", LEDE, *BODY])
+    )
+    assert article.title == HEADLINE
+    assert [p.text for p in article.stories[0].paragraphs] == [deck, LEDE, *BODY]
+
+
+def _columns(lines: list[str]) -> tuple[list[str], dict[str, list[float]]]:
+    blocks = read_string("\n".join([*lines, LEDE, *BODY]), "page").blocks
+    features, rules, _ = read_labels(blocks)
+    labels = learned_labels(blocks, rules, features)
+    first = story_start(labels)
+    assert first is not None
+    chosen = candidates(blocks, labels, features, first)
+    columns = title_features(blocks, labels, rules, features, first, None, chosen)
+    return [blocks[i].text for i in chosen], columns
+
+
+def test_a_title_says_what_the_story_says() -> None:
+    """The headline shares its words with the story's first paragraphs; the
+    sponsor's line shares none."""
+    texts, columns = _columns([HEADLINE, "Our journalism is funded by readers like you"])
+    share = dict(zip(texts, columns["lede_share"], strict=True))
+    assert share[HEADLINE] > 0.5
+    assert share["Our journalism is funded by readers like you"] == 0.0
+
+
+def test_the_weights_are_for_the_features_the_ranking_computes() -> None:
+    """A feature added or renamed without training again would be scored as nothing."""
+    weights = json.loads(resources.files("tui.data").joinpath("titles.json").read_text("utf-8"))
+    _, columns = _columns([HEADLINE, "By Kari Nilsen"])
+    assert set(weights["weight"]) == set(columns)

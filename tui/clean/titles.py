@@ -1,0 +1,243 @@
+"""Which line above the story is its title? A ranking learned from real pages.
+
+The rules (``tui.clean._rule_title``) take the nearest headline of some
+length above the story. On real pages a share bar, a credit, a caption, a
+sponsor's line or a teaser often stands nearer than the headline, and the
+headline may read as a menu or a sentence. So every line within
+``TITLE_CANDIDATES`` blocks above the story is scored on what marks a title:
+a byline or date under it, the words it shares with the story's first
+paragraphs, its shape and length, how far it is, what the rules and the
+block classifier made of it, and whether the rules chose it; the line that
+scores best is the title (a softmax over the page's candidates: what counts
+is how much more of a title one line is than the others).
+
+The weights were learned by ``scripts/train_titles.py`` (silver labels: the
+title each development page's HTML states) and live in ``tui/data/titles.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from tui.clean.patterns import META_LINE, TRAIL_MARK
+from tui.textstats import stem, stoplist
+
+if TYPE_CHECKING:
+    from tui.clean import Label
+    from tui.clean.classifier import _Layer
+    from tui.clean.features import BlockFeatures
+    from tui.model import Block
+
+# The title is looked for among so many blocks above the story's first paragraph.
+TITLE_CANDIDATES = 40
+# The story's first paragraphs, whose words a title shares, are so many.
+LEDE_PARAGRAPHS = 4
+# A title is at most this many words long.
+TITLE_MAX_WORDS = 30
+# Labels of lines that are never a title: metadata the rules are sure of.
+_NEVER = frozenset({"byline", "date", "breadcrumb"})
+_PASSED = frozenset({"remove", "byline", "date"})
+_METADATA = frozenset({"byline", "date"})
+
+
+def candidates(
+    blocks: list[Block], labels: list[Label], features: list[BlockFeatures], first: int
+) -> list[int]:
+    """The lines that may be the title: above the story, of a title's length,
+    and the story's first line where it is shaped as a headline (no sentence's end)."""
+    above = [
+        index
+        for index in range(max(0, first - TITLE_CANDIDATES), first)
+        if labels[index].kind not in _NEVER
+        and labels[index].value != "related"  # a card for another story
+        and 1 <= features[index].n_words <= TITLE_MAX_WORDS
+        and not features[index].url_like
+    ]
+    opening = blocks[first].text.strip() if first < len(blocks) else ""
+    shaped = opening[:1].isupper() and not opening.endswith((".", "!", "?", "…", ":"))
+    if shaped and features[first].n_words <= TITLE_MAX_WORDS:
+        above.append(first)
+    return above
+
+
+def title_features(
+    blocks: list[Block],
+    labels: list[Label],
+    rule_labels: list[Label],
+    features: list[BlockFeatures],
+    first: int,
+    rule_title: int | None,
+    chosen: list[int],
+) -> dict[str, list[float]]:
+    """Each candidate's features, a column per name (``chosen``: the candidates)."""
+    texts = [b.text.strip() for b in blocks]
+    lede = _lede_terms(labels, features, first)
+    counts = Counter(" ".join(t.lower().split()) for t in texts)
+    visible = [i for i in range(len(labels)) if labels[i].kind not in _PASSED]
+    before_first = bisect_left(visible, first)
+    nearest = next((i for i in reversed(chosen) if labels[i].kind == "headline"), None)
+    trail_end = _trail_end(blocks, labels, first)
+    rows: list[dict[str, float]] = []
+    for index in chosen:
+        label, feats, text = labels[index], features[index], texts[index]
+        terms = _terms(feats.lowered)
+        below = _next_visible(labels, index + 1)
+        above = _previous_visible(labels, index - 1)
+        n = feats.n_words
+        rows.append(
+            {
+                # Lines between it and the story, not counting those removed anyway.
+                "log_distance": math.log1p(max(0, before_first - bisect_right(visible, index))),
+                "log_blocks": math.log1p(first - index),
+                "opening": _flag(index == first),
+                "nearest_headline": _flag(index == nearest),
+                "rules_choice": _flag(index == rule_title),
+                "log_words": math.log1p(n),
+                "short": _flag(n < 4),
+                "long": _flag(n > 15),
+                "headline": _flag(label.kind == "headline" and label.value != "related"),
+                "menu": _flag(label.kind == "menu"),
+                "fragment": _flag(label.kind == "fragment"),
+                "prose": _flag(label.kind == "prose"),
+                "certain_chrome": _flag(
+                    label.kind in {"remove", "list", "terminal"} and label.value != "learned"
+                ),
+                "learned_chrome": _flag(label.kind == "remove" and label.value == "learned"),
+                "rules_prose": _flag(rule_labels[index].kind == "prose"),
+                "score": label.score,
+                "question": _flag(text.endswith(("?", "!"))),
+                "colon_end": _flag(text.endswith(":")),
+                "full_stop": _flag(text.endswith(".")),
+                "separators": min(2.0, float(feats.separators)),
+                "all_caps": _flag(n >= 2 and text.isupper()),
+                "capitalised": feats.capitalised_share,
+                "function_words": feats.function_density,
+                "digits": feats.digits / (len(text) + 1),
+                "meta_line": _flag(META_LINE.search(text) is not None),
+                "byline_below": _flag(_metadata_within(labels, index + 1)),
+                "metadata_above": _flag(above is not None and labels[above].kind in _METADATA),
+                "headline_above": _flag(above is not None and labels[above].kind == "headline"),
+                # A sentence under a shorter headline reads as its standfirst.
+                "standfirst_shaped": _flag(
+                    above is not None
+                    and labels[above].kind == "headline"
+                    and rule_labels[index].kind == "prose"
+                    and features[above].n_words < n
+                ),
+                "over_standfirst": _flag(
+                    below is not None
+                    and below < first
+                    and rule_labels[below].kind == "prose"
+                    and label.kind == "headline"
+                    and features[below].n_words > n
+                ),
+                "prose_below": _flag(below is not None and labels[below].kind == "prose"),
+                "headline_below": _flag(below is not None and labels[below].kind == "headline"),
+                # A title over its deck: a line of some length under a headline-shaped one.
+                "over_deck": _flag(
+                    below is not None
+                    and below < first
+                    and features[below].n_words >= 4
+                    and labels[below].kind in {"headline", "prose", "menu", "fragment"}
+                    and not text.endswith((".", ":"))
+                ),
+                "story_below": _flag(below is not None and below >= first),
+                "lede_share": len(terms & lede) / len(terms) if terms else 0.0,
+                "lede_words": math.log1p(len(terms & lede)),
+                "repeated": _flag(counts[" ".join(text.lower().split())] > 1),
+                "trail_end": _flag(trail_end is not None and _same(trail_end, text)),
+            }
+        )
+    # How each compares with the others: a ranking's cues are relative.
+    shares = [row["lede_share"] for row in rows]
+    best_share = max(shares, default=0.0)
+    for row in rows:
+        row["lede_best"] = _flag(row["lede_share"] > 0 and row["lede_share"] == best_share)
+        row["lede_behind"] = best_share - row["lede_share"]
+    return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
+
+
+def _flag(value: bool) -> float:
+    return 1.0 if value else 0.0
+
+
+def _terms(lowered: tuple[str, ...]) -> set[str]:
+    """Content words' stems, in any of the languages lede knows."""
+    functions = stoplist()
+    return {stem(w) for w in lowered if len(w) >= 3 and w not in functions}
+
+
+def _lede_terms(labels: list[Label], features: list[BlockFeatures], first: int) -> set[str]:
+    """The words of the story's first paragraphs: a headline says what they say."""
+    terms: set[str] = set()
+    taken = 0
+    for index in range(first, len(labels)):
+        if taken >= LEDE_PARAGRAPHS:
+            break
+        if labels[index].kind == "prose":
+            terms |= _terms(features[index].lowered)
+            taken += 1
+    return terms
+
+
+def _next_visible(labels: list[Label], index: int) -> int | None:
+    """The next line not removed anyway."""
+    while index < len(labels) and labels[index].kind in _PASSED:
+        index += 1
+    return index if index < len(labels) else None
+
+
+def _previous_visible(labels: list[Label], index: int) -> int | None:
+    while index >= 0 and labels[index].kind in _PASSED:
+        index -= 1
+    return index if index >= 0 else None
+
+
+def _metadata_within(labels: list[Label], index: int) -> bool:
+    """A byline or date right under the line (a standfirst or a short label between)."""
+    return any(labels[at].kind in _METADATA for at in range(index, min(len(labels), index + 4)))
+
+
+def _trail_end(blocks: list[Block], labels: list[Label], first: int) -> str | None:
+    """The last section a marked trail above the story names (often its headline)."""
+    for index in range(first - 1, max(-1, first - 1 - TITLE_CANDIDATES), -1):
+        label = labels[index]
+        if label.kind == "breadcrumb" and isinstance(label.value, tuple) and label.value:
+            return label.value[-1] if TRAIL_MARK.search(blocks[index].text) else None
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+@cache
+def _layer() -> _Layer:
+    """The learned weights (``scripts/train_titles.py`` writes them)."""
+    from tui.clean.classifier import _Layer
+
+    text = resources.files("tui.data").joinpath("titles.json").read_text("utf-8")
+    return _Layer.of(json.loads(text))
+
+
+def best_title(
+    blocks: list[Block],
+    labels: list[Label],
+    rule_labels: list[Label],
+    features: list[BlockFeatures],
+    first: int,
+    rule_title: int | None,
+) -> int | None:
+    """The candidate most like a title; the rules' choice where there is none."""
+    chosen = candidates(blocks, labels, features, first)
+    if not chosen:
+        return rule_title
+    columns = title_features(blocks, labels, rule_labels, features, first, rule_title, chosen)
+    logits = _layer().logits(columns, len(chosen))
+    return chosen[max(range(len(chosen)), key=lambda i: logits[i])]
