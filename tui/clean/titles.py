@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 TITLE_CANDIDATES = 40
 # The story's first paragraphs, whose words a title shares, are so many.
 LEDE_PARAGRAPHS = 4
+# A date or credit line ("Published 12 May 2024 by …") is this short.
+META_LINE_WORDS = 15
 # A title is at most this many words long.
 TITLE_MAX_WORDS = 30
 # Labels of lines that are never a title: metadata the rules are sure of.
@@ -76,16 +78,18 @@ def title_features(
     chosen: list[int],
 ) -> dict[str, list[float]]:
     """Each candidate's features, a column per name (``chosen``: the candidates)."""
-    texts = [b.text.strip() for b in blocks]
     lede = _lede_terms(labels, features, first)
-    counts = Counter(" ".join(t.lower().split()) for t in texts)
-    visible = [i for i in range(len(labels)) if labels[i].kind not in _PASSED]
+    wanted = {blocks[index].text for index in chosen}
+    # A line the page sets twice (the headline in its trail or share text too).
+    counts = Counter(b.text for b in blocks if b.text in wanted)
+    top = chosen[0] if chosen else first
+    visible = [i for i in range(top, first + 1) if labels[i].kind not in _PASSED]
     before_first = bisect_left(visible, first)
     nearest = next((i for i in reversed(chosen) if labels[i].kind == "headline"), None)
     trail_end = _trail_end(blocks, labels, first)
     rows: list[dict[str, float]] = []
     for index in chosen:
-        label, feats, text = labels[index], features[index], texts[index]
+        label, feats, text = labels[index], features[index], blocks[index].text.strip()
         terms = _terms(feats.lowered)
         below = _next_visible(labels, index + 1)
         above = _previous_visible(labels, index - 1)
@@ -119,7 +123,8 @@ def title_features(
                 "capitalised": feats.capitalised_share,
                 "function_words": feats.function_density,
                 "digits": feats.digits / (len(text) + 1),
-                "meta_line": _flag(META_LINE.search(text) is not None),
+                # A date or credit line (longer lines are read as sentences).
+                "meta_line": _flag(n <= META_LINE_WORDS and META_LINE.search(text) is not None),
                 "byline_below": _flag(_metadata_within(labels, index + 1)),
                 "metadata_above": _flag(above is not None and labels[above].kind in _METADATA),
                 "headline_above": _flag(above is not None and labels[above].kind == "headline"),
@@ -150,7 +155,7 @@ def title_features(
                 "story_below": _flag(below is not None and below >= first),
                 "lede_share": len(terms & lede) / len(terms) if terms else 0.0,
                 "lede_words": math.log1p(len(terms & lede)),
-                "repeated": _flag(counts[" ".join(text.lower().split())] > 1),
+                "repeated": _flag(counts[blocks[index].text] > 1),
                 "trail_end": _flag(trail_end is not None and _same(trail_end, text)),
             }
         )
