@@ -851,3 +851,18 @@ def test_a_rule_is_written_for_lower_case_text() -> None:
     with pytest.raises(ValueError, match="capital"):
         _rule("page chrome", r"Back to top")
     assert CHROME.match("BACK TO TOP ↑") is CHROME.match("back to top ↑") is not None
+
+
+def test_a_sites_server_warnings_are_removed() -> None:
+    """A PHP site that prints its warnings sets them above the page: they are
+    no article, however many words they run to."""
+    warnings = [
+        "Deprecated: Assigning the return value of new by reference is deprecated in "
+        "/www/htdocs/site/wp-settings.php on line 472",
+        "Strict Standards: Declaration of Walker_Page::start_lvl() should be compatible "
+        "with Walker::start_lvl(&$output) in /www/htdocs/site/wp-includes/classes.php on line 1199",
+    ]
+    article = _over_the_story(*warnings, "Tromsø closes its coal heating plants")
+    assert article.title == "Tromsø closes its coal heating plants"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert [reasons.get(w) for w in warnings] == ["server error message"] * 2

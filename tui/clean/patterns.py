@@ -269,6 +269,13 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"we (?:want|would love|'d love|’d love) to hear (?:from you|what you think).{0,160}",
         r"(?:submit|send) (?:us )?(?:your|a) letter to the editor.{0,120}",
     ),
+    _rule(
+        "server error message",
+        # A PHP site printing its warnings: "Deprecated: … in /www/x.php on line 12".
+        r"(?:deprecated|strict standards|warning|notice|(?:catchable )?fatal error|parse error)"
+        r"\s*:.{1,400}\bin\s+\S+\.php\s+on\s+line\s+\d+",
+        hints=(".php",),
+    ),
 )
 
 # A related-story card: a marker, then (usually) a headline.
