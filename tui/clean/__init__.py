@@ -49,7 +49,7 @@ from tui.clean.patterns import (
     is_dateline,
     is_photo_caption,
 )
-from tui.clean.titles import best_title
+from tui.clean.titles import CONTENTS_REASON, best_title
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
 from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
@@ -1072,7 +1072,7 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
         if end - index >= 2:
             start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
             for item in range(start, end):
-                labels[item] = Label("remove", "table of contents")
+                labels[item] = Label("remove", CONTENTS_REASON)
             index = end
         index += 1
     return labels

@@ -42,6 +42,8 @@ LEDE_PARAGRAPHS = 4
 META_LINE_WORDS = 15
 # A title is at most this many words long.
 TITLE_MAX_WORDS = 30
+# What the rules call a line that names a heading further down.
+CONTENTS_REASON = "table of contents"
 # Labels of lines that are never a title: metadata the rules are sure of.
 _NEVER = frozenset({"byline", "date", "breadcrumb"})
 _PASSED = frozenset({"remove", "byline", "date"})
@@ -58,6 +60,7 @@ def candidates(
         for index in range(max(0, first - TITLE_CANDIDATES), first)
         if labels[index].kind not in _NEVER
         and labels[index].value != "related"  # a card for another story
+        and not _certain_chrome(labels[index])
         and 1 <= features[index].n_words <= TITLE_MAX_WORDS
         and not features[index].url_like
     ]
@@ -109,10 +112,8 @@ def title_features(
                 "menu": _flag(label.kind == "menu"),
                 "fragment": _flag(label.kind == "fragment"),
                 "prose": _flag(label.kind == "prose"),
-                "certain_chrome": _flag(
-                    label.kind in {"remove", "list", "terminal"} and label.value != "learned"
-                ),
                 "learned_chrome": _flag(label.kind == "remove" and label.value == "learned"),
+                "contents_entry": _flag(label.reason == CONTENTS_REASON),
                 "rules_prose": _flag(rule_labels[index].kind == "prose"),
                 "score": label.score,
                 "question": _flag(text.endswith(("?", "!"))),
@@ -166,6 +167,17 @@ def title_features(
         row["lede_best"] = _flag(row["lede_share"] > 0 and row["lede_share"] == best_share)
         row["lede_behind"] = best_share - row["lede_share"]
     return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
+
+
+def _certain_chrome(label: Label) -> bool:
+    """Removed by a rule that is sure (a caption, a share bar), not by the model.
+    A line that names a heading further down is not sure: the title is often
+    named again below it (in a trail, a list of posts, "3 Responses to …")."""
+    return (
+        label.kind in {"remove", "list", "terminal"}
+        and label.value != "learned"
+        and label.reason != CONTENTS_REASON
+    )
 
 
 def _flag(value: bool) -> float:
