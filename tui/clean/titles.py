@@ -126,7 +126,8 @@ def title_features(
                 "digits": feats.digits / (len(text) + 1),
                 # A date or credit line (longer lines are read as sentences).
                 "meta_line": _flag(n <= META_LINE_WORDS and META_LINE.search(text) is not None),
-                "byline_below": _flag(_metadata_within(labels, index + 1)),
+                "byline_below": _flag(_within(labels, index + 1, "byline")),
+                "date_below": _flag(_within(labels, index + 1, "date")),
                 "metadata_above": _flag(above is not None and labels[above].kind in _METADATA),
                 "headline_above": _flag(above is not None and labels[above].kind == "headline"),
                 # A sentence under a shorter headline reads as its standfirst.
@@ -216,9 +217,9 @@ def _previous_visible(labels: list[Label], index: int) -> int | None:
     return index if index >= 0 else None
 
 
-def _metadata_within(labels: list[Label], index: int) -> bool:
-    """A byline or date right under the line (a standfirst or a short label between)."""
-    return any(labels[at].kind in _METADATA for at in range(index, min(len(labels), index + 4)))
+def _within(labels: list[Label], index: int, kind: str) -> bool:
+    """A byline (or a date) right under the line, a standfirst or a label between."""
+    return any(labels[at].kind == kind for at in range(index, min(len(labels), index + 4)))
 
 
 def _trail_end(blocks: list[Block], labels: list[Label], first: int) -> str | None:
