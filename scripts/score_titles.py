@@ -1,4 +1,5 @@
-"""How often the plain-text reading finds the title (and the date) the page's HTML states.
+"""How often the plain-text reading finds the title (and the date, and the
+categories) the page's HTML states.
 
     uv run python scripts/score_titles.py --lang en [--worst 20]
 
@@ -28,9 +29,12 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
 
 
-def titles(key: str) -> tuple[str, str, str, bool, str, str] | None:
+Reading = tuple[str, str, str, bool, str, str, list[str], list[str]]
+
+
+def titles(key: str) -> Reading | None:
     """The HTML's title, the text's, whether the HTML's is a line of the text,
-    and the publication dates the two readings found."""
+    and the publication dates and categories the two readings found."""
     from tui.errors import LedeError
     from tui.pipeline import read_article
 
@@ -49,6 +53,8 @@ def titles(key: str) -> tuple[str, str, str, bool, str, str] | None:
         norm(stated) in lines,
         html.metadata.date or "",
         text.metadata.date or "",
+        list(html.metadata.categories),
+        list(text.metadata.categories),
     )
 
 
@@ -73,6 +79,14 @@ def main() -> int:
     print(
         f"dates {args.lang}: the text's is the HTML's on {same} of {len(dated)} pages "
         f"the HTML dates; another on {other}"
+    )
+    stated_sections = [r for r in read if r[6]]
+    shared = sum(bool({norm(c) for c in r[6]} & {norm(c) for c in r[7]}) for r in stated_sections)
+    print(
+        f"categories {args.lang}: the HTML states some on {len(stated_sections)} pages, the text "
+        f"reading shares one on {shared}; the text reading gives some on "
+        f"{sum(bool(r[7]) for r in read)} pages, {sum(bool(r[7]) and not r[6] for r in read)} "
+        "of them where the HTML states none"
     )
     rows = [r for r in read if r[1]]
     reachable = [r for r in rows if r[3]]

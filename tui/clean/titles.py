@@ -81,7 +81,8 @@ def title_features(
     chosen: list[int],
 ) -> dict[str, list[float]]:
     """Each candidate's features, a column per name (``chosen``: the candidates)."""
-    lede = _lede_terms(labels, features, first)
+    # A headline-shaped opening line is a candidate: the lede starts after it.
+    lede = _lede_terms(labels, features, first + 1 if first in chosen else first)
     wanted = {blocks[index].text for index in chosen}
     # A line the page sets twice (the headline in its trail or share text too).
     counts = Counter(b.text for b in blocks if b.text in wanted)
