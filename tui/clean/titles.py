@@ -1,6 +1,6 @@
 """Which line above the story is its title? A ranking learned from real pages.
 
-The rules (``tui.clean._rule_title``) take the nearest headline of some
+The rules (``tui.clean.rule_title``) take the nearest headline of some
 length above the story. On real pages a share bar, a credit, a caption, a
 sponsor's line or a teaser often stands nearer than the headline, and the
 headline may read as a menu or a sentence. So every line within
@@ -46,6 +46,7 @@ TITLE_MAX_WORDS = 30
 CONTENTS_REASON = "table of contents"
 # Labels of lines that are never a title: metadata the rules are sure of.
 _NEVER = frozenset({"byline", "date", "breadcrumb"})
+# Lines removed anyway, passed over in counting how far a line is (as in tui.clean).
 _PASSED = frozenset({"remove", "byline", "date"})
 _METADATA = frozenset({"byline", "date"})
 
