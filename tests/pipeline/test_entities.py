@@ -187,3 +187,29 @@ def test_a_name_followed_by_who_is_a_person() -> None:
     types = {e.name: e.type for e in analysis.entities}
     assert types["Ingrid Vestergaard"] == "person"
     assert types.get("Antwerp Port Authority", "organisation") == "organisation"
+
+
+def test_a_surname_after_the_full_name_is_the_person_whatever_the_model_read() -> None:
+    """The small model reads a surname it does not know as an organisation
+    ("Velázquez changed her tune"); after the full name read as a person, the
+    surname alone is that person again, however often it comes."""
+    from tui.nlp.consolidate import consolidate
+    from tui.nlp.mentions import RawMention
+
+    text = (
+        "Council member Ngozi Abernathy-Quist lost her seat. Abernathy-Quist said she "
+        "would stand again. Supporters of Abernathy-Quist gathered at City Hall. "
+        "Abernathy-Quist thanked them. Abernathy-Quist went home."
+    )
+    name = "Ngozi Abernathy-Quist"
+    mentions = [RawMention("main", text.index(name), text.index(name) + len(name), name, "PERSON")]
+    at = text.index(name) + len(name)
+    while (start := text.find("Abernathy-Quist", at)) != -1:
+        mentions.append(RawMention("main", start, start + 15, "Abernathy-Quist", "ORG"))
+        at = start + 15
+    start = text.index("City Hall")
+    mentions.append(RawMention("main", start, start + 9, "City Hall", "ORG"))
+    entities = {e.name: e for e in consolidate(mentions, {"main": text})}
+    person = entities[name]
+    assert (person.type, len(person.mentions)) == ("person", 5)
+    assert entities["City Hall"].type == "organisation"

@@ -382,16 +382,23 @@ def _entity(cluster: _Cluster) -> Entity:
 def _vote(cluster: _Cluster) -> str:
     """One label for the entity: longer forms outweigh bare short ones."""
     scores: dict[str, float] = defaultdict(float)
-    multiword_person = any(
-        m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions
-    )
+    # The surnames of the full names the model read as people: "Velázquez"
+    # after "Marjorie Velázquez" is the person again, whatever the model read
+    # it as alone (a name it does not know often reads as an organisation).
+    surnames = {
+        m.text.split()[-1]
+        for m in cluster.mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1
+    }
+    multiword_person = bool(surnames)
     for mention in cluster.mentions:
         words = len(mention.text.split())
         weight = 1.0 + 2 * (words - 1)
+        label = "PERSON" if words == 1 and mention.text in surnames else mention.label
         # A lone one-word "person" with no full name anywhere is weak evidence.
-        if mention.label == "PERSON" and words == 1 and not multiword_person:
+        if label == "PERSON" and words == 1 and not multiword_person:
             weight = 0.5
-        scores[mention.label] += weight
+        scores[label] += weight
     if any(m.team for m in cluster.mentions):
         return "ORG"  # a side in a result somewhere: a team all through
     if any(_has_org_head(m.text) for m in cluster.mentions):
