@@ -213,3 +213,16 @@ def test_a_surname_after_the_full_name_is_the_person_whatever_the_model_read() -
     person = entities[name]
     assert (person.type, len(person.mentions)) == ("person", 5)
     assert entities["City Hall"].type == "organisation"
+
+
+def test_a_street_or_a_bridge_is_a_place_whatever_the_model_read() -> None:
+    from tui.nlp.consolidate import consolidate
+    from tui.nlp.mentions import RawMention
+
+    text = "Flats will rise on Harwick Boulevard. Friends of the Tamsin Bridge objected."
+    mentions = [
+        RawMention("main", text.index(name), text.index(name) + len(name), name, "ORG")
+        for name in ("Harwick Boulevard", "Friends of the Tamsin Bridge")
+    ]
+    types = {e.name: e.type for e in consolidate(mentions, {"main": text})}
+    assert types == {"Harwick Boulevard": "place", "Friends of the Tamsin Bridge": "organisation"}

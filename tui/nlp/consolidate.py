@@ -138,6 +138,24 @@ def _has_org_head(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in ORG_HEADS
 
 
+# The last word of streets', bridges' and landforms' names: a place, however
+# the model read it ("Bruckner Boulevard", "Whitestone Bridge").
+PLACE_HEADS = frozenset(
+    {
+        "street", "avenue", "boulevard", "road", "lane", "highway", "motorway",
+        "bridge", "square", "airport", "river", "lake", "mountain", "mountains",
+        "bay", "island", "islands", "valley", "canyon", "creek", "beach",
+        "peninsula", "strait", "gulf", "sea", "ocean", "desert",
+    }
+)  # fmt: skip
+
+
+def _has_place_head(name: str) -> bool:
+    """ "Bruckner Boulevard"; not "Friends of the Harbour Bridge" (a body named for one)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in PLACE_HEADS and "of" not in words
+
+
 # ", who": English speaks of people so, of organisations with "which".
 WHO_FOLLOWS = re.compile(r",?\s+who\b")
 _TITLE_WORD = re.compile(r"^[A-Z][a-z'’\-]+$")
@@ -403,6 +421,9 @@ def _vote(cluster: _Cluster) -> str:
         return "ORG"  # a side in a result somewhere: a team all through
     if any(_has_org_head(m.text) for m in cluster.mentions):
         return "ORG"  # "Johnson Controls Inc", "Northloop Partners": a company's name says so
+    if not multiword_person and any(_has_place_head(m.text) for m in cluster.mentions):
+        places = {label: scores.get(label, 0.0) for label in ("FAC", "GPE", "LOC")}
+        return max(places, key=lambda label: (places[label], label))
     if not multiword_person and (cluster.canonical or is_known_place(cluster.key)):
         return "LOC" if scores.get("LOC", 0) > scores.get("GPE", 0) else "GPE"
     return max(scores, key=lambda label: (scores[label], label))
