@@ -48,14 +48,14 @@ def is_title(stated: str, line: str) -> bool:
     return min(len(a), len(b)) >= SAME_LENGTH * max(len(a), len(b))
 
 
-Page = tuple[str, list[str], dict[str, list[float]], list[int], int | None, bool]
+Candidates = tuple[str, list[str], dict[str, list[float]], list[int], int | None, bool]
 
 
-def page(key: str) -> Page | None:
+def page(key: str) -> Candidates | None:
     """One page's candidates: their features, which are the title, the rules'
     choice among them, and whether the stated title is a line of the text."""
     from tui.clean import learned_labels, read_labels, rule_title, story_start
-    from tui.clean.titles import candidates, title_features
+    from tui.clean.titles import Page, candidates, title_features
     from tui.errors import LedeError
     from tui.ingest import read_path
     from tui.pipeline import read_article
@@ -74,8 +74,9 @@ def page(key: str) -> Page | None:
     if first is None:
         return None
     _, rules = rule_title(blocks, learned, labels, first)
-    chosen = candidates(blocks, learned, features, first)
-    columns = title_features(blocks, learned, labels, features, first, rules, chosen)
+    reading = Page(blocks, learned, labels, features, first)
+    chosen = candidates(reading)
+    columns = title_features(reading, rules, chosen)
     truth = [int(is_title(stated, blocks[i].text)) for i in chosen]
     reachable = any(is_title(stated, b.text) for b in blocks)
     rule_index = chosen.index(rules) if rules in chosen else None

@@ -15,7 +15,7 @@ import pytest
 
 from tests.pipeline.test_clean_rules import BODY, LEDE
 from tui.clean import learned_labels, read_labels, story_start
-from tui.clean.titles import candidates, title_features
+from tui.clean.titles import Page, candidates, title_features
 from tui.ingest import read_string
 from tui.pipeline import article_from_text
 
@@ -77,8 +77,9 @@ def _columns(lines: list[str]) -> tuple[list[str], dict[str, list[float]]]:
     labels = learned_labels(blocks, rules, features)
     first = story_start(labels)
     assert first is not None
-    chosen = candidates(blocks, labels, features, first)
-    columns = title_features(blocks, labels, rules, features, first, None, chosen)
+    page = Page(blocks, labels, rules, features, first)
+    chosen = candidates(page)
+    columns = title_features(page, None, chosen)
     return [blocks[i].text for i in chosen], columns
 
 

@@ -49,7 +49,7 @@ from tui.clean.patterns import (
     is_dateline,
     is_photo_caption,
 )
-from tui.clean.titles import CONTENTS_REASON, best_title
+from tui.clean.titles import CONTENTS_REASON, Page, best_title
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
 from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
@@ -768,7 +768,7 @@ def _find_body(
         heads = [i for i, label in enumerate(labels) if label.kind == "headline"]
         return (heads[0] + 1, heads[0]) if heads else (len(blocks), None)
     start, title = rule_title(blocks, labels, rule_labels, first)
-    ranked = best_title(blocks, labels, rule_labels, features, first, title)
+    ranked = best_title(Page(blocks, labels, rule_labels, features, first), title)
     if ranked is not None:
         ranked = _over_its_standfirst(labels, rule_labels, features, ranked)
     if ranked == title:

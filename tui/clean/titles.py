@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.clean.patterns import META_LINE, TRAIL_MARK
 from tui.textstats import stem, stoplist
@@ -51,11 +51,20 @@ _PASSED = frozenset({"remove", "byline", "date"})
 _METADATA = frozenset({"byline", "date"})
 
 
-def candidates(
-    blocks: list[Block], labels: list[Label], features: list[BlockFeatures], first: int
-) -> list[int]:
+class Page(NamedTuple):
+    """What the cleaner has read of a page, as the ranking needs it."""
+
+    blocks: list[Block]
+    labels: list[Label]  # the model's labels
+    rule_labels: list[Label]  # the rules', before the model's
+    features: list[BlockFeatures]
+    first: int  # the story's first paragraph
+
+
+def candidates(page: Page) -> list[int]:
     """The lines that may be the title: above the story, of a title's length,
     and the story's first line where it is shaped as a headline (no sentence's end)."""
+    blocks, labels, _, features, first = page
     above = [
         index
         for index in range(max(0, first - TITLE_CANDIDATES), first)
@@ -72,16 +81,9 @@ def candidates(
     return above
 
 
-def title_features(
-    blocks: list[Block],
-    labels: list[Label],
-    rule_labels: list[Label],
-    features: list[BlockFeatures],
-    first: int,
-    rule_title: int | None,
-    chosen: list[int],
-) -> dict[str, list[float]]:
+def title_features(page: Page, rule_title: int | None, chosen: list[int]) -> dict[str, list[float]]:
     """Each candidate's features, a column per name (``chosen``: the candidates)."""
+    blocks, labels, rule_labels, features, first = page
     # A headline-shaped opening line is a candidate: the lede starts after it.
     lede = _lede_terms(labels, features, first + 1 if first in chosen else first)
     wanted = {blocks[index].text for index in chosen}
@@ -246,18 +248,11 @@ def _layer() -> _Layer:
     return _Layer.of(json.loads(text))
 
 
-def best_title(
-    blocks: list[Block],
-    labels: list[Label],
-    rule_labels: list[Label],
-    features: list[BlockFeatures],
-    first: int,
-    rule_title: int | None,
-) -> int | None:
+def best_title(page: Page, rule_title: int | None) -> int | None:
     """The candidate most like a title; the rules' choice where there is none."""
-    chosen = candidates(blocks, labels, features, first)
+    chosen = candidates(page)
     if not chosen:
         return rule_title
-    columns = title_features(blocks, labels, rule_labels, features, first, rule_title, chosen)
+    columns = title_features(page, rule_title, chosen)
     logits = _layer().logits(columns, len(chosen))
     return chosen[max(range(len(chosen)), key=lambda i: logits[i])]
