@@ -19,6 +19,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # than Unicode's categories (most lines of English pages are ASCII).
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Where one sentence ends and the next begins ("…for repairs. The roof…").
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 @cache

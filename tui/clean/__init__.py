@@ -753,10 +753,13 @@ def _find_body(
 ) -> tuple[int, int | None]:
     """Where the article body starts, and the index of its title block if any.
 
-    The title is the line the source states, else the line above the story
-    that the learned ranking (``tui.clean.titles``) is sure of, else the rules'
-    choice (``rule_title``). ``rule_labels`` are the rules' labels before the
-    model's (a long headline the model removed is still one).
+    The story starts at ``story_start``. The title is the line the source
+    states, else the line above the story that the learned ranking
+    (``tui.clean.titles``) puts first, weighing the rules' choice
+    (``rule_title``) among its cues, which stands where there is no candidate;
+    a sentence the ranking picks under a headline is that headline's
+    standfirst. ``rule_labels`` are the rules' labels before the model's (a
+    long headline the model removed is still one).
     """
     if metadata.title:
         wanted = _normal(metadata.title)

@@ -7,9 +7,8 @@ import re
 from typing import NamedTuple
 
 from tui.clean.patterns import BREADCRUMB_SEPARATORS, GLUED_LABELS, TRAIL_MARK, URL_LIKE
-from tui.textstats import stop_words, stoplist, words
+from tui.textstats import SENTENCE_BREAK, stop_words, stoplist, words
 
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NUMBER = re.compile(r"\d+")
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s|\s{3,}")
 _SENTENCE_MARKS = (".", "!", "?", "…")
@@ -130,7 +129,7 @@ def block_features(
     return BlockFeatures(
         n_words=len(tokens),
         n_chars=len(text),
-        n_sentences=len(_SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
+        n_sentences=len(SENTENCE_BREAK.findall(stripped)) + (1 if ends else 0),
         ends_sentence=ends,
         stop_density=stop_density,
         stoplist_density=sum(map(stoplist().__contains__, lowered)) / count,

@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 
 from tui.model import Block
-from tui.textstats import stop_words
+from tui.textstats import SENTENCE_BREAK, stop_words
 
 _SPACES = re.compile(r" {2,}")
 # Columns are parted by two or more spaces (a tab is read as two).
@@ -121,12 +121,8 @@ def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return [(start, group) for start, group in groups]
 
 
-# A sentence ends and another begins: "…for repairs. The roof…".
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
 # Wire copy's lines are a sentence each, but for a few ("Mr. Berg said…").
 SENTENCE_PER_LINE_SHARE = 2 / 3
-
-
 # Where blank lines part paragraphs, a run between two is this short on average.
 SPACED_GROUP_LINES = 6
 
@@ -147,7 +143,7 @@ def _is_sentence_per_line(group: list[str]) -> bool:
     """Lines that are each a sentence (wire copy), not paragraphs a line each."""
     if len(group) < 2 or not all(_is_sentence(line) for line in group):
         return False
-    single = sum(1 for line in group if not _SENTENCE_BREAK.search(line.strip()))
+    single = sum(1 for line in group if not SENTENCE_BREAK.search(line.strip()))
     return single >= SENTENCE_PER_LINE_SHARE * len(group)
 
 
