@@ -476,7 +476,9 @@ def _decide_found_body(
     # the page's buttons and captions; a marked card there opens the body.
     card = next((i for i in range(first, body_start) if labels[i].value == "related"), body_start)
     for index in range(first, card):
-        if labels[index].kind == "prose":
+        if labels[index].kind == "prose" and _over_a_credit(blocks, labels, index, first):
+            decisions.remove(blocks[index], "photo caption")
+        elif labels[index].kind == "prose":
             decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
         else:
             _decide_preamble(blocks[index], labels[index], metadata, stated, decisions, BETWEEN)
@@ -484,6 +486,19 @@ def _decide_found_body(
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     _drop_closing_biography(decisions)
     return title_index
+
+
+def _over_a_credit(blocks: list[Block], labels: list[Label], index: int, first: int) -> bool:
+    """A line with no sentence's end over a photo's credit ("A ferry leaves the
+    harbour" / "Picture by Calum Ross") is the photo's caption; not the line
+    right under the headline (``first``), which is its standfirst."""
+    following = index + 1
+    return (
+        index > first
+        and following < len(blocks)
+        and labels[following].reason == "photo caption"
+        and not blocks[index].text.rstrip().endswith((".", "!", "?", "…", '"', "”"))
+    )
 
 
 def _sections_above(
