@@ -97,3 +97,19 @@ def test_the_weights_are_for_the_features_the_ranking_computes() -> None:
     weights = json.loads(resources.files("tui.data").joinpath("titles.json").read_text("utf-8"))
     _, columns = _columns([HEADLINE, "By Kari Nilsen"])
     assert set(weights["weight"]) == set(columns)
+
+
+def test_a_long_headline_under_a_menu_row_is_not_that_rows_standfirst() -> None:
+    """A long headline reads as a sentence, and a menu row set as a headline
+    stands over it: the ranking is sure of the headline, so it is the title."""
+    title = "Tromsø moves to close its coal-fired heating plants in a push to cut its emissions"
+    deck = (
+        "The city will spend NOK 2 billion over four years on heat pumps drawing warmth "
+        "from the fjord"
+    )
+    top = ["More", "Open Search Close Search Search", "Videos Sign In Subscribe", title, deck]
+    meta = ["Reuters", "Updated: January 16, 2020", "Share Adjust Comment Print"]
+    tail = ["Share this story", title, "Facebook", "Twitter"]
+    article = article_from_text("\n".join([*top, *meta, LEDE, *BODY, *tail]))
+    assert article.title == title
+    assert [p.text for p in article.stories[0].paragraphs] == [deck, LEDE, *BODY]

@@ -49,7 +49,7 @@ from tui.clean.patterns import (
     is_dateline,
     is_photo_caption,
 )
-from tui.clean.titles import CONTENTS_REASON, Page, best_title
+from tui.clean.titles import CONTENTS_REASON, Page, best_title, in_sites_list
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
 from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
@@ -121,8 +121,6 @@ TITLE_WORDS = 4
 DATE_LINE_WORDS = 30
 DATE_LINES_ABOVE = 3
 DATE_LINES_BELOW = 3
-# A site's list ("Most read") above the story is looked for so many lines up.
-LIST_ITEMS_ABOVE = 10
 # A trail split by slashes alone has at least so many items ("News / World /
 # Europe"); fewer, it is a pair of tabs ("Impressum / Kontakt").
 SLASHED_TRAIL_ITEMS = 3
@@ -772,8 +770,8 @@ def _find_body(
     states, else the line above the story that the learned ranking
     (``tui.clean.titles``) puts first, weighing the rules' choice
     (``rule_title``) among its cues, which stands where there is no candidate;
-    a sentence the ranking picks under a headline is that headline's
-    standfirst. ``rule_labels`` are the rules' labels before the model's (a
+    a sentence the ranking picks under a headline it nearly ties with is that
+    headline's standfirst. ``rule_labels`` are the rules' labels before the model's (a
     long headline the model removed is still one).
     """
     if metadata.title:
@@ -787,29 +785,9 @@ def _find_body(
         return (heads[0] + 1, heads[0]) if heads else (len(blocks), None)
     start, title = rule_title(blocks, labels, rule_labels, first)
     ranked = best_title(Page(blocks, labels, rule_labels, features, first), title)
-    if ranked is not None:
-        ranked = _over_its_standfirst(labels, rule_labels, features, ranked)
     if ranked == title:
         return start, title
     return (first + 1 if ranked == first else first), ranked
-
-
-def _over_its_standfirst(
-    labels: list[Label], rule_labels: list[Label], features: list[BlockFeatures], index: int
-) -> int:
-    """A line that reads as a sentence right under a shorter headline is its
-    standfirst, unless that "headline" is a section's name ("Corona-Krise")
-    or an item of a list the site headed ("Most read")."""
-    above = _skip_up(labels, index - 1)
-    if (
-        above >= 0
-        and labels[above].kind == "headline"
-        and rule_labels[index].kind == "prose"
-        and TITLE_WORDS <= features[above].n_words < features[index].n_words
-        and not _in_sites_list(labels, above)
-    ):
-        return above
-    return index
 
 
 def story_start(labels: list[Label]) -> int | None:
@@ -868,11 +846,7 @@ def _title_above(
         long_headline = _reads_as_long_headline(label, rule_labels[at], text)
         if long_headline:
             above = _skip_up(labels, at - 1)
-            if (
-                above >= 0
-                and labels[above].kind == "headline"
-                and not _in_sites_list(labels, above)
-            ):
+            if above >= 0 and labels[above].kind == "headline" and not in_sites_list(labels, above):
                 continue  # under a headline, it is the standfirst
         elif _passed_over(label):
             continue
@@ -905,16 +879,6 @@ def _named_by_trail(blocks: list[Block], labels: list[Label], first: int) -> int
         wanted = _normal(last)
         return next((i for i in range(index + 1, first) if _normal(blocks[i].text) == wanted), None)
     return None
-
-
-def _in_sites_list(labels: list[Label], index: int) -> bool:
-    """The headline is one of a run under a list's header ("Most read", "Related")."""
-    for above in range(index - 1, max(-1, index - 1 - LIST_ITEMS_ABOVE), -1):
-        if labels[above].kind == "list":
-            return True
-        if labels[above].kind not in {"headline", *_SKIPPABLE}:
-            return False
-    return False
 
 
 def _reads_as_long_headline(label: Label, rule_label: Label, text: str) -> bool:

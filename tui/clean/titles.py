@@ -40,6 +40,14 @@ TITLE_CANDIDATES = 40
 LEDE_PARAGRAPHS = 4
 # A date or credit line ("Published 12 May 2024 by …") is this short.
 META_LINE_WORDS = 15
+# A sentence the ranking picks under a headline is that headline's standfirst
+# where the ranking all but ties the two: the headline within so many logits.
+STANDFIRST_MARGIN = 2.0
+# A headline over a standfirst has at least so many words (fewer, it is a
+# section's name over the headline: "Corona-Krise").
+HEADLINE_OVER_STANDFIRST_WORDS = 4
+# A site's list ("Most read") above a headline is looked for so many lines up.
+LIST_ITEMS_ABOVE = 10
 # A title is at most this many words long.
 TITLE_MAX_WORDS = 30
 # What the rules call a line that names a heading further down.
@@ -254,5 +262,38 @@ def best_title(page: Page, rule_title: int | None) -> int | None:
     if not chosen:
         return rule_title
     columns = title_features(page, rule_title, chosen)
-    logits = _layer().logits(columns, len(chosen))
-    return chosen[max(range(len(chosen)), key=lambda i: logits[i])]
+    score = dict(zip(chosen, _layer().logits(columns, len(chosen)), strict=True))
+    best = max(chosen, key=score.__getitem__)
+    above = _headline_over(page, best)
+    if above in score and score[above] >= score[best] - STANDFIRST_MARGIN:
+        return above
+    return best
+
+
+def _headline_over(page: Page, index: int) -> int | None:
+    """The headline right over a longer line that reads as a sentence, whose
+    standfirst that line would be; not a section's name over the headline,
+    nor an item of a list the site headed ("Most read")."""
+    above = _previous_visible(page.labels, index - 1)
+    if (
+        above is not None
+        and page.labels[above].kind == "headline"
+        and page.labels[above].value != "related"
+        and page.rule_labels[index].kind == "prose"
+        and HEADLINE_OVER_STANDFIRST_WORDS
+        <= page.features[above].n_words
+        < page.features[index].n_words
+        and not in_sites_list(page.labels, above)
+    ):
+        return above
+    return None
+
+
+def in_sites_list(labels: list[Label], index: int) -> bool:
+    """The headline is one of a run under a list's header ("Most read", "Related")."""
+    for above in range(index - 1, max(-1, index - 1 - LIST_ITEMS_ABOVE), -1):
+        if labels[above].kind == "list":
+            return True
+        if labels[above].kind not in {"headline", *_PASSED}:
+            return False
+    return False
