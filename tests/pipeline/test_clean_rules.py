@@ -866,3 +866,23 @@ def test_a_sites_server_warnings_are_removed() -> None:
     assert article.title == "Tromsø closes its coal heating plants"
     reasons = {r.text: r.reason for r in article.removed}
     assert [reasons.get(w) for w in warnings] == ["server error message"] * 2
+
+
+def test_a_recipes_steps_numbered_on_lines_of_their_own_are_its_text() -> None:
+    """Flattened, each step's number is a line and the step the next: the steps
+    are the writer's list, not short lines among page furniture."""
+    steps = [
+        "Sift the flour and the cornflour into a large bowl.",
+        "Rub in the butter until the mixture looks like breadcrumbs.",
+        "Stir in the sugar and bring it together with the egg.",
+        "Roll the dough into balls and press each one flat on a tray.",
+        "Bake for twelve minutes, until the edges are golden.",
+    ]
+    numbered = [line for n, step in enumerate(steps, start=1) for line in (f"{n}.", step)]
+    top = ["Home | Recipes | Baking", "Cornflour biscuits", "Ingredients", "Method"]
+    tail = ["You may also like", "Chocolate cookies", "Oat cookies", "© 2024 Bake Site"]
+    page = "\n".join([*top, *numbered, *tail])
+    paragraphs = [p.text for p in article_from_text(page).stories[0].paragraphs]
+    assert [f"{n}. {step}" for n, step in enumerate(steps, start=1)] == [
+        p for p in paragraphs if p[:1].isdigit()
+    ]

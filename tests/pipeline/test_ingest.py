@@ -158,3 +158,23 @@ def test_a_sentence_broken_at_a_link_is_one_paragraph() -> None:
         "Ferries in the north run hourly in summer and every two hours",
         "by Ana Lund",  # a byline in lower case stays a line of its own
     ]
+
+
+def test_a_lists_numbers_on_lines_of_their_own_join_their_items() -> None:
+    """A recipe's step numbers set apart on the page are lines of their own once
+    flattened: each joins its step where they count up in turn, and a lone
+    number ("1." over one line) is left as it is."""
+    steps = ["Sift the flour into a bowl.", "Rub in the butter.", "Add the milk and stir."]
+    page = "\n".join(
+        ["Method", *(f"{n}.\n{step}" for n, step in enumerate(steps, start=1)), "More", "1.", "Top"]
+    )
+    blocks = text_blocks(page + "\n")
+    assert [(b.source_line, b.text) for b in blocks] == [
+        (1, "Method"),
+        (2, "1. Sift the flour into a bowl."),
+        (4, "2. Rub in the butter."),
+        (6, "3. Add the milk and stir."),
+        (8, "More"),
+        (9, "1."),
+        (10, "Top"),
+    ]

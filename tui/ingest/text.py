@@ -37,7 +37,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block(_tidy(" ".join(line.strip() for line in group)), start))
             continue
         blocks.extend(_rows_and_lines(start, group))
-    return _join_broken_lines(_join_drop_caps(blocks))
+    return _join_broken_lines(_join_list_numbers(_join_drop_caps(blocks)))
 
 
 # A paragraph's first letter set large on the page: flattened, it is a line of its own.
@@ -73,6 +73,45 @@ def _join_drop_caps(blocks: list[Block]) -> list[Block]:
         out.append(block)
         index += 1
     return out
+
+
+# A list's number set apart on the page ("1."), a line of its own once flattened.
+_LIST_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
+# So many numbers counting up in turn, each over its item, make a numbered list.
+LIST_NUMBER_RUN = 3
+
+
+def _join_list_numbers(blocks: list[Block]) -> list[Block]:
+    """ "1." then "Mix the flour and the butter.": each number joins its item
+    where three or more count up in turn, each over a line of text (a recipe's
+    steps, a countdown), so the list reads as one ("1. Mix the flour…")."""
+    numbers = [_list_number(block) for block in blocks]
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        end, expected = index, numbers[index]
+        while (
+            expected is not None
+            and end + 1 < len(blocks)
+            and numbers[end] == expected
+            and numbers[end + 1] is None
+            and blocks[end + 1].kind == "paragraph"
+        ):
+            end, expected = end + 2, expected + 1
+        if (end - index) // 2 < LIST_NUMBER_RUN:
+            out.append(blocks[index])
+            index += 1
+            continue
+        for at in range(index, end, 2):
+            item = f"{blocks[at].text.strip()} {blocks[at + 1].text.strip()}"
+            out.append(Block(item, blocks[at].source_line))
+        index = end
+    return out
+
+
+def _list_number(block: Block) -> int | None:
+    found = _LIST_NUMBER.match(block.text) if block.kind == "paragraph" else None
+    return int(found.group(1)) if found else None
 
 
 # A line that ends so is whole; a sentence broken at a link or a wrap ends otherwise.
