@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -31,13 +30,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 WEB = ROOT.parent / "shared" / "dev" / "web"
 OUT = ROOT / "tui" / "data" / "titles.json"
+
+from score_titles import norm  # noqa: E402  (the same comparison as the titles' score)
+
 FOLDS = 5
 SAME_LENGTH = 0.6
 L2 = 3.0  # chosen from 0.3, 1, 3 and 10 by the cross-validated count
-
-
-def norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
 def is_title(stated: str, line: str) -> bool:

@@ -49,7 +49,14 @@ from tui.clean.patterns import (
     is_dateline,
     is_photo_caption,
 )
-from tui.clean.titles import CONTENTS_REASON, Page, best_title, in_sites_list
+from tui.clean.titles import (
+    CONTENTS_REASON,
+    Page,
+    best_title,
+    ends_as_headline,
+    in_sites_list,
+    marked_trail,
+)
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
 from tui.textstats import stop_words, stoplist, vocabulary_of_words, words
@@ -869,16 +876,14 @@ def _named_by_trail(blocks: list[Block], labels: list[Label], first: int) -> int
     """The line above the story that the trail of sections ends with: a trail
     ("Home › Recipes › Chocolate Frosting without Sugar") ends with its page's
     headline, so where that stands again is the title."""
-    for index in range(first - 1, -1, -1):
-        label = labels[index]
-        if label.kind != "breadcrumb" or not isinstance(label.value, tuple) or not label.value:
-            continue
-        last = label.value[-1]
-        if len(last.split()) < TITLE_WORDS or not TRAIL_MARK.search(blocks[index].text):
-            return None
-        wanted = _normal(last)
-        return next((i for i in range(index + 1, first) if _normal(blocks[i].text) == wanted), None)
-    return None
+    trail = marked_trail(blocks, labels, first, reach=first)
+    if trail is None:
+        return None
+    last = labels[trail].value[-1]
+    if len(last.split()) < TITLE_WORDS:
+        return None
+    wanted = _normal(last)
+    return next((i for i in range(trail + 1, first) if _normal(blocks[i].text) == wanted), None)
 
 
 def _reads_as_long_headline(label: Label, rule_label: Label, text: str) -> bool:
@@ -902,11 +907,7 @@ def _menu_shaped_headline(label: Label, text: str) -> bool:
 
 def _headline_shaped(text: str) -> bool:
     """Capitalised, no longer than a headline, and no sentence's end."""
-    return (
-        text[:1].isupper()
-        and not text.endswith((".", "!", "?", "…", ":"))
-        and len(text.split()) <= HEADLINE_WORDS
-    )
+    return ends_as_headline(text) and len(text.split()) <= HEADLINE_WORDS
 
 
 def _headlines_over_bylines(

@@ -304,7 +304,7 @@ def interactions(columns: Columns) -> Columns:
 
 
 @dataclass(frozen=True, slots=True)
-class _Layer:
+class Layer:
     """A logistic layer with its standardisation folded into the weights."""
 
     bias: float
@@ -314,7 +314,7 @@ class _Layer:
     weight: dict[str, float]
 
     @classmethod
-    def of(cls, layer: object) -> _Layer:
+    def of(cls, layer: object) -> Layer:
         assert isinstance(layer, dict)
         weight, mean, scale = layer["weight"], layer["mean"], layer["scale"]
         coefficients = tuple((name, w / scale[name]) for name, w in weight.items())
@@ -339,9 +339,9 @@ class _Layer:
 
 
 @cache
-def _layers() -> tuple[_Layer, _Layer]:
+def _layers() -> tuple[Layer, Layer]:
     weights = model()
-    return _Layer.of(weights["stage1"]), _Layer.of(weights["stage2"])
+    return Layer.of(weights["stage1"]), Layer.of(weights["stage2"])
 
 
 def score(

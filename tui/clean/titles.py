@@ -30,7 +30,7 @@ from tui.textstats import stem, stoplist
 
 if TYPE_CHECKING:
     from tui.clean import Label
-    from tui.clean.classifier import _Layer
+    from tui.clean.classifier import Layer
     from tui.clean.features import BlockFeatures
     from tui.model import Block
 
@@ -83,8 +83,7 @@ def candidates(page: Page) -> list[int]:
         and not features[index].url_like
     ]
     opening = blocks[first].text.strip() if first < len(blocks) else ""
-    shaped = opening[:1].isupper() and not opening.endswith((".", "!", "?", "…", ":"))
-    if shaped and features[first].n_words <= TITLE_MAX_WORDS:
+    if ends_as_headline(opening) and features[first].n_words <= TITLE_MAX_WORDS:
         above.append(first)
     return above
 
@@ -101,7 +100,8 @@ def title_features(page: Page, rule_title: int | None, chosen: list[int]) -> dic
     visible = [i for i in range(top, first + 1) if labels[i].kind not in _PASSED]
     before_first = bisect_left(visible, first)
     nearest = next((i for i in reversed(chosen) if labels[i].kind == "headline"), None)
-    trail_end = _trail_end(blocks, labels, first)
+    trail = marked_trail(blocks, labels, first, TITLE_CANDIDATES)
+    last_section = labels[trail].value[-1] if trail is not None else None
     rows: list[dict[str, float]] = []
     for index in chosen:
         label, feats, text = labels[index], features[index], blocks[index].text.strip()
@@ -170,7 +170,7 @@ def title_features(page: Page, rule_title: int | None, chosen: list[int]) -> dic
                 "lede_share": len(terms & lede) / len(terms) if terms else 0.0,
                 "lede_words": math.log1p(len(terms & lede)),
                 "repeated": _flag(counts[blocks[index].text] > 1),
-                "trail_end": _flag(trail_end is not None and _same(trail_end, text)),
+                "trail_end": _flag(last_section is not None and _same(last_section, text)),
             }
         )
     # How each compares with the others: a ranking's cues are relative.
@@ -180,6 +180,11 @@ def title_features(page: Page, rule_title: int | None, chosen: list[int]) -> dic
         row["lede_best"] = _flag(row["lede_share"] > 0 and row["lede_share"] == best_share)
         row["lede_behind"] = best_share - row["lede_share"]
     return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
+
+
+def ends_as_headline(text: str) -> bool:
+    """Capitalised, and no sentence's end: the shape of a headline's line."""
+    return text[:1].isupper() and not text.endswith((".", "!", "?", "…", ":"))
 
 
 def _certain_chrome(label: Label) -> bool:
@@ -234,12 +239,13 @@ def _within(labels: list[Label], index: int, kind: str) -> bool:
     return any(labels[at].kind == kind for at in range(index, min(len(labels), index + 4)))
 
 
-def _trail_end(blocks: list[Block], labels: list[Label], first: int) -> str | None:
-    """The last section a marked trail above the story names (often its headline)."""
-    for index in range(first - 1, max(-1, first - 1 - TITLE_CANDIDATES), -1):
+def marked_trail(blocks: list[Block], labels: list[Label], first: int, reach: int) -> int | None:
+    """The trail of sections nearest above the story, within ``reach`` lines,
+    where it is marked as one (›): its last section is often the headline."""
+    for index in range(first - 1, max(-1, first - 1 - reach), -1):
         label = labels[index]
         if label.kind == "breadcrumb" and isinstance(label.value, tuple) and label.value:
-            return label.value[-1] if TRAIL_MARK.search(blocks[index].text) else None
+            return index if TRAIL_MARK.search(blocks[index].text) else None
     return None
 
 
@@ -248,12 +254,12 @@ def _same(a: str, b: str) -> bool:
 
 
 @cache
-def _layer() -> _Layer:
+def _layer() -> Layer:
     """The learned weights (``scripts/train_titles.py`` writes them)."""
-    from tui.clean.classifier import _Layer
+    from tui.clean.classifier import Layer
 
     text = resources.files("tui.data").joinpath("titles.json").read_text("utf-8")
-    return _Layer.of(json.loads(text))
+    return Layer.of(json.loads(text))
 
 
 def best_title(page: Page, rule_title: int | None) -> int | None:
