@@ -886,3 +886,117 @@ def test_a_recipes_steps_numbered_on_lines_of_their_own_are_its_text() -> None:
     assert [f"{n}. {step}" for n, step in enumerate(steps, start=1)] == [
         p for p in paragraphs if p[:1].isdigit()
     ]
+
+
+def test_the_sentences_after_an_advertisement_slot_still_run_on_from_the_story() -> None:
+    """After the last block the model keeps, the rules' prose runs on as the
+    story's end, past a slot set into the text, but not past a list's header."""
+    from tui.clean import Label, _sentence_run_end
+
+    prose, slot = Label("prose"), Label("remove", "advertisement")
+    most_read = Label("list", "most-read list")
+    assert _sentence_run_end([prose, prose, slot, prose, most_read, prose], 1) == 3
+    assert _sentence_run_end([prose, prose, slot, most_read, prose], 1) == 1
+    assert _sentence_run_end([prose, prose, most_read, prose], 1) == 1
+
+
+def test_a_caption_under_the_standfirst_over_a_credit_and_byline_is_removed() -> None:
+    """Headline, standfirst, a photo's caption and credit, then the byline: the
+    caption ends in a full stop, but the header has not ended yet."""
+    caption = "Steam rises from the old coal plant on a cold morning."
+    standfirst = "The council wants every home warmed by the fjord by the end of the decade"
+    article = _over_the_story(
+        "Tromsø closes its coal heating plants",
+        standfirst,
+        caption,
+        "Photograph: Kari Hansen/Nordlys",
+        "By Ola Nordmann",
+        "March 3, 2024",
+    )
+    paragraphs = [p.text for p in article.stories[0].paragraphs]
+    assert paragraphs[:2] == [standfirst, LEDE]
+    assert {r.text: r.reason for r in article.removed}[caption] == "photo caption"
+
+
+@pytest.mark.parametrize(
+    ("row", "sections"),
+    [
+        ("Climate | Energy", ["Climate", "Energy"]),
+        ("World • Europe • Norway", ["World", "Europe", "Norway"]),
+        ("Contact | Imprint", []),  # the site's own pages
+        ("12.03.2024 | Energy", []),  # a date
+    ],
+)
+def test_a_row_of_sections_right_over_the_headline_is_the_pages_trail(
+    row: str, sections: list[str]
+) -> None:
+    article = _over_the_story(
+        "Nordlys", row, "Tromsø closes its coal heating plants", "By Ola Nordmann"
+    )
+    assert article.title == "Tromsø closes its coal heating plants"
+    assert article.metadata.categories == sections
+
+
+def test_a_line_opening_with_a_lower_case_brand_is_not_a_broken_sentence() -> None:
+    """A line in lower case goes on from a broken one, but "iPhone" opens a line."""
+    from tui.ingest.text import text_blocks
+
+    lines = [
+        "Related: phone makers cut prices ahead of the holiday season in Europe",
+        "iPhone sales fell by a tenth in the quarter, the company said on Tuesday.",
+    ]
+    assert [b.text for b in text_blocks("\n".join(lines))] == lines
+
+
+def test_a_row_of_links_in_a_hard_wrapped_text_is_a_block_of_its_own() -> None:
+    from tui.ingest.text import text_blocks
+
+    wrapped = (
+        "The council will keep the night buses running for another year after\n"
+        "a trial found that more people used them than it had expected, and\n"
+        "that the cost per passenger fell by a third over the six months.\n"
+        "\n"
+        "Drivers said the late routes were quieter and safer than they had\n"
+        "feared, and the union asked for the trial to be made permanent.\n"
+        "\n"
+        "The Transit Letter is written by Ana Lund and edited by Per Berg.\n"
+        "Unsubscribe | Preferences | Archive\n"
+    )
+    texts = [b.text for b in text_blocks(wrapped)]
+    assert texts[-2:] == [
+        "The Transit Letter is written by Ana Lund and edited by Per Berg.",
+        "Unsubscribe | Preferences | Archive",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Was this email forwarded to you? Sign up", "newsletter prompt"),
+        ("Thanks for reading! Just hit reply to this email with your tips.", "newsletter prompt"),
+        ("The Transit Letter is written by Ana Lund and edited by Per Berg.", "reporting credits"),
+        ("Share this article: Facebook | X | Email", "share buttons"),
+        ("Home About Archive Contact", "navigation"),
+        ("BC-EU--Norway-Energy", "wire slug"),
+        ("BC-Markets-Asia,1st Ld-Writethru", "wire slug"),
+        ("Senior energy correspondent", "byline"),
+    ],
+)
+def test_newsletter_wire_and_byline_lines_have_their_reasons(line: str, reason: str) -> None:
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.reason) in {("remove", reason), ("terminal", reason)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Letters to the editor", "Mail the editor", "A Senior Reporter Writes About It Every Day"],
+)
+def test_a_section_naming_an_editor_is_no_byline(line: str) -> None:
+    label = label_block(Block(line, 1), block_features(line))
+    assert label.reason != "byline"
+
+
+def test_a_reading_time_before_the_date_is_the_date_line() -> None:
+    line = "4 min read · 3 March 2024"
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.reason) == ("date", "publication date")

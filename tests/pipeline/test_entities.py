@@ -226,3 +226,14 @@ def test_a_street_or_a_bridge_is_a_place_whatever_the_model_read() -> None:
     ]
     types = {e.name: e.type for e in consolidate(mentions, {"main": text})}
     assert types == {"Harwick Boulevard": "place", "Friends of the Tamsin Bridge": "organisation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name_like"),
+    [("eBay", True), ("iPhone maker", True), ("the", False), ("57", False), ("e-mail", False)],
+)
+def test_a_brand_in_lower_case_is_a_name(text: str, name_like: bool) -> None:
+    """A mention needs a capital: at a word's start, or after a brand's prefix."""
+    from tui.nlp.mentions import is_name_like
+
+    assert is_name_like(text) is name_like

@@ -215,3 +215,33 @@ def test_alternatives_sort_as_their_first_month() -> None:
         "A vote is due in May or June. The report is due on May 20. A draft came on May 2.",
     )
     assert [e.value for e in analysis.timeline] == ["2024-05-02", "2024-05|2024-06", "2024-05-20"]
+
+
+def test_what_is_measured_against_a_plan_keeps_the_tense_of_its_verb() -> None:
+    """ "grew more slowly than expected in September": the growth is past, so
+    the September is the one before an October article, not the next."""
+    values = _values(
+        _timeline(
+            "2025-10-07",
+            "Exports grew more slowly than expected in September, officials said.",
+            "The ministry expected a recovery in November.",
+        )
+    )
+    assert values["september"] == "2025-09"
+    assert values["november"] == "2025-11"
+
+
+def test_an_ordinal_second_and_a_while_before_an_event_are_no_dates() -> None:
+    """ "for a second day" counts no seconds; "three hours before the deadline"
+    counts from an event with no date, so it is a while; "two days before",
+    alone, counts back from the day the story last named (2023-09-26)."""
+    analysis = _timeline(
+        "2023-09-30",
+        "Prices fell for a second day on Friday.",
+        "The bill passed three hours before the deadline.",
+        "The ferry sailed on Tuesday. Two days before, the crew had been paid.",
+    )
+    values = _values(analysis)
+    assert "a second" not in values
+    assert values["three hours"] == "PT3H"
+    assert values["two days before"] == "2023-09-24"

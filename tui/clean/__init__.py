@@ -99,6 +99,9 @@ ITEM_RUN = 3
 # A line shaped like code there needs only this (menus score lower still).
 KEEP_CODE = 0.1
 MIN_RUN_AFTER = 3
+# Lines set into an article's text that do not end it: the sentences after
+# one still run on from the story.
+INLINE_SLOTS = frozenset({"advertisement", "photo caption"})
 # Labels that are certain page furniture: a text with none of them is bare.
 PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
 # In a bare text the prose starts within this many lines; a heading there is short.
@@ -135,6 +138,10 @@ SLASHED_TRAIL_ITEMS = 3
 TRAIL_WORDS = 35
 # A trail names at most so many sections under its root; more is a menu.
 TRAIL_ITEMS = 5
+# A row of sections over the headline ("Politics | Congress") names at most so
+# many, split by bars or dots.
+KICKER_ITEMS = 3
+KICKER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 # A writer's name and role on one line ("Richard Adams Education editor") is this short.
 ROLE_LINE_WORDS = 6
 # A run of at least this many lines numbered in turn is a list the writer made.
@@ -439,10 +446,18 @@ def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Lab
 
 
 def _sentence_run_end(labels: list[Label], last: int) -> int:
-    """The article's last block, with the sentences that run on right after it."""
-    while last + 1 < len(labels) and labels[last + 1].kind == "prose":
-        last += 1
-    return last
+    """The article's last block, with the sentences that run on right after it
+    (past a slot set into the text: an advertisement, a photo's caption)."""
+    end = last
+    while last + 1 < len(labels):
+        label = labels[last + 1]
+        if label.kind == "prose":
+            end = last = last + 1
+        elif label.kind == "remove" and label.reason in INLINE_SLOTS:
+            last += 1
+        else:
+            break
+    return end
 
 
 def _decide_found_body(
@@ -461,12 +476,15 @@ def _decide_found_body(
     body_start, title_at = _find_body(blocks, labels, metadata, rule_labels, features)
     if title_at is not None:
         _keep_standfirst(blocks, labels, rule_labels, title_at)
+        _caption_under_standfirst(labels, rule_labels, title_at)
     top = body_start if title_at is None else title_at
     if "date" not in stated and not metadata.date:
         _date_near_the_top(blocks, labels, top, body_start, metadata, month_first)
     if "categories" not in stated:
         title = blocks[title_at].text if title_at is not None else ""
         found = _sections_above(blocks, labels, top, title)
+        if not found and title_at is not None:
+            found = _kicker_sections(blocks, labels, title_at)
         metadata.categories.extend(c for c in found if c not in metadata.categories)
     for index in range(body_start if title_at is None else title_at):
         _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
@@ -494,16 +512,12 @@ def _decide_found_body(
 
 
 def _over_a_credit(blocks: list[Block], labels: list[Label], index: int, first: int) -> bool:
-    """A line with no sentence's end over a photo's credit ("A ferry leaves the
-    harbour" / "Picture by Calum Ross") is the photo's caption; not the line
-    right under the headline (``first``), which is its standfirst."""
+    """A line over a photo's credit between the headline and the story ("A
+    ferry leaves the harbour." / "Picture by Calum Ross") is the photo's
+    caption; not the line right under the headline (``first``), which is its
+    standfirst."""
     following = index + 1
-    return (
-        index > first
-        and following < len(blocks)
-        and labels[following].reason == "photo caption"
-        and not blocks[index].text.rstrip().endswith((".", "!", "?", "…", '"', "”"))
-    )
+    return index > first and following < len(blocks) and labels[following].reason == "photo caption"
 
 
 def _sections_above(
@@ -543,6 +557,27 @@ def _sections_above(
             parts = parts[:-1]
         return tuple(parts)
     return ()
+
+
+def _kicker_sections(blocks: list[Block], labels: list[Label], title_at: int) -> tuple[str, ...]:
+    """The sections a row right above the headline names, split by bars or
+    dots ("Politics | Congress"): a few short names, none of them the site's
+    own pages, a date or a domain. The row becomes the page's trail."""
+    index = _skip_up(labels, title_at - 1)
+    if index < 0 or labels[index].kind not in {"fragment", "menu"}:
+        return ()
+    parts = [p.strip() for p in KICKER_SEPARATOR.split(blocks[index].text.strip())]
+    if not 2 <= len(parts) <= KICKER_ITEMS or not all(
+        p[:1].isupper()
+        and len(p.split()) <= KICKER_WORDS
+        and not any(ch.isdigit() or ch in ".:" for ch in p)
+        and not SITE_LINK.match(p)
+        and not CHROME.match(p)
+        for p in parts
+    ):
+        return ()
+    labels[index] = Label("breadcrumb", "breadcrumb", tuple(parts))
+    return tuple(parts)
 
 
 def _glued_name(text: str, parts: list[str]) -> bool:
@@ -611,6 +646,22 @@ def _keep_standfirst(
             return
         if label.kind not in _SKIPPABLE:
             return
+
+
+def _caption_under_standfirst(labels: list[Label], rule_labels: list[Label], title_at: int) -> None:
+    """A sentence under the standfirst, over a photo's credit and a byline or
+    date ("The Capitol at dusk." / "Photograph: …" / "By …"), is the photo's
+    caption: the header has not ended, so the story has not begun. (Prose to
+    the rules, whatever the model made of either.)"""
+    caption = title_at + 2
+    if (
+        caption + 2 < len(labels)
+        and rule_labels[title_at + 1].kind == "prose"
+        and rule_labels[caption].kind == "prose"
+        and labels[caption + 1].reason == "photo caption"
+        and labels[caption + 2].kind in {"byline", "date"}
+    ):
+        labels[caption] = Label("remove", "photo caption")
 
 
 def _decide_known_body(

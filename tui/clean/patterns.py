@@ -57,10 +57,15 @@ _FOOTER_LINK = (
     r"press|newsletters?|subscriptions?|corrections)"
 )
 
+# A page of a site's own that its menus name.
+_SITE_PAGE = (
+    r"(?:menu|search|sign in|log in|subscribe|home|about(?: us)?|archives?|shop|store|blog|"
+    r"contact(?: us)?|donate|faq|help)"
+)
 # A link to a site's own pages or to an account: never a section of its news.
 SITE_LINK = re.compile(
     rf"^\W*(?:{_FOOTER_LINK}|log ?(?:in|out)|sign ?(?:in|up|out)|register|subscribe|my account|"
-    r"kontakt|datenschutz(?:erklärung)?|agb|mediadaten|nutzungsbedingungen|anmelden|abmelden|"
+    r"kontakt|presse|datenschutz(?:erklärung)?|agb|mediadaten|nutzungsbedingungen|anmelden|abmelden|"
     r"registrieren|einloggen|abo|abonnieren|e-?paper|mentions légales|se connecter|contacto|"
     r"aviso legal|menu|menü|search|suche|rss)\W*$",
     re.IGNORECASE,
@@ -114,7 +119,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
         "navigation",
         r"toggle (?:navigation|menu)|(?:open |close )?(?:main )?menu|search|home(?:page)?",
-        r"(?:menu|search|sign in|log in|subscribe|home)(?:\s+(?:menu|search|sign in|log in|subscribe|home)){1,5}",
+        # A row of the site's own pages: "Home About Archive Shop".
+        rf"{_SITE_PAGE}(?:\s+{_SITE_PAGE}){{1,7}}",
     ),
     _rule(
         "advertisement",
@@ -131,7 +137,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
         "share buttons",
         r"share(?: this| the)?(?: article| story| page| post)?(?: on .{1,30})?",
-        r"(?:(?:share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|"
+        # "Share this post: Facebook | Pinterest | Email".
+        r"(?:share(?: this| the)?(?: article| story| page| post)?\s*:\s*)?(?:(?:share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|"
         r"pinterest|flipboard|messenger|copy link|copy|link copied|save|bookmark|gift (?:this )?article|"
         r"comment|comments|print)[\s|•·,/]*){1,12}",
         r"(?:click|tap) (?:to|here to) (?:share|copy|email|print).{0,40}",
@@ -156,7 +163,14 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:[\w'’&-]+\s+){0,5}newsletters?",
         r"sign up (?:to|for) (?:get |receive )?(?:the|our) (?:best|latest|top) .{0,80}",
         r"get (?:the|our) (?:[\w'’]+\s+){0,4}(?:newsletter|daily edition|briefing)s?\b.{0,80}",
+        # A newsletter's own lines: "Forwarded this email? Subscribe here", "Reply to this email".
+        r"(?:was this|got this|forwarded this|this was forwarded)\b.{0,30}\b(?:e-?mail|newsletter)\b.{0,120}",
+        r"(?:(?:thanks|thank you) for reading\W+)?(?:just )?(?:hit )?reply to this e-?mail\b.{0,160}",
         hints=(
+            "forwarded",
+            "was this",
+            "got this",
+            "reply to this",
             "sign up",
             "subscribe",
             "register",
@@ -359,6 +373,8 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         "reporting credits",
         r"(?:additional )?(?:reporting|writing|editing|compiled|research) by .{2,200}",
         r"\(?(?:reporting|writing) by .{2,120}; editing by .{2,120}\)?",
+        # A newsletter's masthead credit: "The Civic Desk is written by … and edited by …".
+        r"(?:[\w'’&.-]+\s+){1,5}is (?:written|produced|compiled) by .{2,80} and edited by .{2,80}",
     ),
 )
 
@@ -427,12 +443,18 @@ ROLE_WORDS = re.compile(
     r"\b(?i:reporter|writer|correspondent|columnist|journalist|editor|staff|contributor|"
     r"critic|analyst|chief|desk|producer)\b"
 )
-# A wire service's slug: capitals joined by hyphens or slashes ("USA-ECONOMY/JOBS").
-WIRE_SLUG = re.compile(r"^(?=[^a-z]*[A-Z])[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,})+/?$")
+# A wire service's slug: capitals joined by hyphens or slashes ("USA-ECONOMY/JOBS"),
+# or a budget code's words so joined ("BC-AS--Japan-Economy,1st Ld-Writethru").
+WIRE_SLUG = re.compile(
+    r"^(?:(?=[^a-z]*[A-Z])[A-Z0-9]{2,}(?:[-/][A-Z0-9]{2,})+/?"
+    r"|BC-\w+(?:--?\w+)+(?:,[\w -]{1,40})?)$"
+)
 
 # A block that is only a date or a timestamp, perhaps with a label.
 DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|first published|last updated|last modified|date|"
+    # A reading time may stand first: "5 min read · 12 February 2025".
+    r"^(?:\d+[\s-]*min(?:ute)?s?(?:\s+read)?\s*[|•·,]\s*)?"
+    r"(?:(?:published|updated|posted|first published|last updated|last modified|date|"
     r"modified|created)(?: on| at)?\s*:?\s*)?"
     rf"(?:{WEEKDAY},?\s+)?"
     r"(?P<date>"
@@ -561,7 +583,8 @@ TERMINALS = RuleSet(TERMINAL_SECTIONS)
 
 # A writer's role on a line of its own, under their name ("Business reporter").
 ROLE_LINE = re.compile(
-    r"^(?:[A-Z][\w'’\-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|journalist|"
+    r"^(?:[A-Z][\w'’\-]*\s+(?:(?!(?i:to|the|of|for|and|a|an|de|del)\s)[\w'’&\-]+\s+){0,2})?"
+    r"(?i:reporter|correspondent|editor|writer|columnist|journalist|"
     r"contributor|critic|analyst)s?$"
 )
 # Two to four capitalised words and nothing else: how a name stands alone.

@@ -14,6 +14,8 @@ _SPACES = re.compile(r" {2,}")
 # Columns are parted by two or more spaces (a tab is read as two).
 _COLUMN_GAP = re.compile(r" {2,}")
 MIN_TABLE_ROWS = 2
+# A brand set in lower case opens a line of its own ("eBay", "iPhone"): no sentence goes on so.
+_BRAND_START = re.compile(r"^[a-z]+[A-Z]")
 # A drop cap opens a paragraph: the line after it is at least this long.
 _DROP_CAP_WORDS = 5
 
@@ -134,6 +136,7 @@ def _join_broken_lines(blocks: list[Block]) -> list[Block]:
             before is not None
             and before.kind == block.kind == "paragraph"
             and _LOWER_START.match(block.text)
+            and not _BRAND_START.match(block.text)
             and not before.text.rstrip().endswith(_WHOLE_LINE_ENDS)
             and len(before.text.split()) >= BROKEN_LINE_WORDS
             and len(block.text.split()) >= 2  # not a lower-case button ("tweet")
@@ -224,11 +227,18 @@ def _tidy(line: str) -> str:
 
 
 def _paragraph_blocks(lines: list[str]) -> list[Block]:
+    """Lines between blank lines are one paragraph, but for a row of links
+    ("Unsubscribe · Manage preferences"): no wrap makes one, so it stands alone."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
     for number, line in enumerate(lines, start=1):
-        if line.strip():
+        if _is_link_row(line):
+            if current:
+                blocks.append(Block(_tidy(" ".join(current)), start))
+                current = []
+            blocks.append(Block(_tidy(line), number))
+        elif line.strip():
             if not current:
                 start = number
             current.append(line.strip())
@@ -238,6 +248,11 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
     if current:
         blocks.append(Block(_tidy(" ".join(current)), start))
     return blocks
+
+
+def _is_link_row(line: str) -> bool:
+    """A row of links ("Unsubscribe · Manage preferences · View online")."""
+    return len(_MENU_SEPARATOR.findall(line)) >= 2
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

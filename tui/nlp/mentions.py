@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from tui.nlp.storydoc import StoryDoc
 
 
+# A brand written with a lower-case prefix: "eBay", "iPhone".
+_BRAND = re.compile(r"^[a-z]{1,2}[A-Z][a-z]")
+
 # spaCy labels lede shows, and the type a person sees.
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -227,8 +230,11 @@ def truecaser(vocabulary: dict[str, str]) -> Callable[[str], str]:
 
 
 def is_name_like(text: str) -> bool:
-    """A mention must hold a word with a capital ("the", "57", "1 2 0" are not names)."""
-    return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in text.split())
+    """A mention must hold a word with a capital ("the", "57", "1 2 0" are not
+    names), at its start or after a brand's lower-case prefix ("eBay", "iPhone")."""
+    return any(
+        (w[:1].isupper() and any(c.isalpha() for c in w)) or _BRAND.match(w) for w in text.split()
+    )
 
 
 def shouted_words(mentions: list[RawMention], vocabulary: dict[str, str]) -> list[RawMention]:

@@ -34,6 +34,10 @@ _HOLIDAYS = (
     r"Columbus Day|Martin Luther King(?: Jr\.?)? Day|Black Friday|Cyber Monday"
 )
 
+# What may follow "a second" as a while ("for a second or two"); another word
+# makes it an ordinal ("for a second day").
+_NOT_AFTER_SECONDS = r"(?!(?:of|or|and|later|ago|before|after|earlier|in|to|for|the|too)\b)"
+
 # (name, pattern); the flags are set per pattern because month and weekday
 # names must keep their capitals ("may" is a verb, "March" a month).
 _SPECS: list[tuple[str, str, int]] = [
@@ -104,7 +108,13 @@ _SPECS: list[tuple[str, str, int]] = [
         r"\bthe (?P<edge>end|start|beginning|middle|turn|close) of (?:the |this |(?P<rel>next|last) )(?P<unit>week|month|year|decade|century)\b",
         re.I,
     ),
-    ("ago", rf"\b{NUMBER}[- ]{UNIT} (?P<dir>ago|earlier|later|before|from now|hence)\b", re.I),
+    # "three days before" counts back from the date the story last named; "three
+    # hours before the vote" from an event it did not date (then it is a while).
+    (
+        "ago",
+        rf"\b{NUMBER}[- ]{UNIT} (?P<dir>ago|earlier|later|before(?!\s+[\w“\"‘])|from now|hence)\b",
+        re.I,
+    ),
     (
         "vague_ago",
         r"\b(?P<unit>days|weeks|months|years|decades) (?P<dir>ago|earlier|later)\b",
@@ -144,8 +154,12 @@ _SPECS: list[tuple[str, str, int]] = [
         r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b|\b(?P<named>noon|midnight|midday)\b",
         re.I,
     ),
-    # Not an age: "a 6-year-old boy", "52 years old".
-    ("duration", rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long)?\b(?![- ]old\b)", re.I),
+    # Not an age: "a 6-year-old boy", "52 years old"; nor an ordinal: "a second day".
+    (
+        "duration",
+        rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long)?\b(?![- ]old\b)(?!(?<=second) {_NOT_AFTER_SECONDS}\w)",
+        re.I,
+    ),
     (
         "vague_duration",
         r"\b(?:for|over|within) (?P<unit>hours|days|weeks|months|years|decades)\b",

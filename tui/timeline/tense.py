@@ -45,6 +45,8 @@ def _verb_tense(verb: Token) -> str | None:
     children = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if children & FUTURE_AUX:
         return "future"
+    if _compared(verb):
+        return None  # "grew less than expected in May": the verb compared decides
     # What is planned, scheduled or due lies ahead, whenever it was planned.
     if verb.lemma_.lower() in PLANNING or verb.lower_ in PLANNING:
         return "future"
@@ -65,6 +67,11 @@ def _verb_tense(verb: Token) -> str | None:
     if verb.lower_ in FUTURE_FRAMES or verb.head.lower_ in FUTURE_FRAMES:
         return "future"
     return None  # an infinitive or participle: its governor decides
+
+
+def _compared(verb: Token) -> bool:
+    """ "than expected", "as planned": a plan as the measure of what happened."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ in {"than", "as"}
 
 
 # "warned of shortages if the strike lasted into December": a past form in an
