@@ -980,6 +980,7 @@ def test_a_row_of_links_in_a_hard_wrapped_text_is_a_block_of_its_own() -> None:
         ("BC-EU--Norway-Energy", "wire slug"),
         ("BC-Markets-Asia,1st Ld-Writethru", "wire slug"),
         ("Senior energy correspondent", "byline"),
+        ("We value your privacy", "cookie notice"),
     ],
 )
 def test_newsletter_wire_and_byline_lines_have_their_reasons(line: str, reason: str) -> None:
@@ -1000,3 +1001,39 @@ def test_a_reading_time_before_the_date_is_the_date_line() -> None:
     line = "4 min read · 3 March 2024"
     label = label_block(Block(line, 1), block_features(line))
     assert (label.kind, label.reason) == ("date", "publication date")
+
+
+def test_a_line_marked_latest_or_breaking_is_a_card() -> None:
+    line = "Breaking: Snow closes the pass to Narvik"
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.kind, label.value) == ("headline", "related")
+
+
+def test_a_marked_card_before_the_pages_own_headline_is_an_embedded_story() -> None:
+    """ "Latest: …" and its paragraphs above the headline that a byline and
+    the story follow: the card is a story of its own, not the page's."""
+    card = "Latest: Snow closes the mountain pass to Narvik for the night"
+    article = _over_the_story(
+        "Local | Breaking",
+        card,
+        "Snow closed the mountain pass between Tromsø and Narvik on Tuesday evening, and "
+        "police said it would stay shut until the ploughs could clear it in the morning.",
+        "Drivers were told to stay in Tromsø or take the coast road through the snow.",
+        "Tromsø closes its coal heating plants",
+        "By Ola Nordmann",
+    )
+    assert article.title == "Tromsø closes its coal heating plants"
+    assert article.metadata.categories == ["Local"]
+    assert [s.kind for s in article.stories] == ["main", "embedded"]
+    assert article.stories[1].title == "Snow closes the mountain pass to Narvik for the night"
+    assert article.stories[0].paragraphs[0].text == LEDE
+
+
+def test_a_list_after_the_articles_end_gives_its_items_its_reason() -> None:
+    tail = "\n".join(["Comments", "Read next", "Ferry fares rise again", "Snow closes pass"])
+    article = article_from_text(
+        "\n".join(["Tromsø closes its coal heating plants", "By Ola Nordmann", LEDE, *BODY, tail])
+    )
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Comments"] == "comments"
+    assert reasons["Ferry fares rise again"] == "related links"

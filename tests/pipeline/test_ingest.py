@@ -178,3 +178,69 @@ def test_a_lists_numbers_on_lines_of_their_own_join_their_items() -> None:
         (9, "1."),
         (10, "Top"),
     ]
+
+
+DUMP = """\
+   [1]Nordlys  [2]News  [3]Sport
+
+Tromsø votes to close its coal heating plants
+
+   The regional parliament voted on Wednesday to close two coal-fired
+   heating plants, a move that [4]officials said would cut the city's
+   emissions by a third.
+
+   Mayor Ingrid Solberg said the plants would be replaced by heat pumps.
+
+References
+
+   Visible links
+   1. https://nordlys.example/
+   2. https://nordlys.example/news
+   3. https://nordlys.example/sport
+   4. https://nordlys.example/climate-plan
+"""
+
+
+def test_a_terminal_browsers_dump_loses_its_link_numbers_and_list() -> None:
+    """lynx numbers each link in the text and lists the addresses at the end:
+    neither is the writer's, and nothing of them is lost (they are removed)."""
+    raw = read_string(DUMP, "dump.txt")
+    texts = [b.text for b in raw.blocks]
+    assert (
+        "The regional parliament voted on Wednesday to close two coal-fired heating plants, "
+        "a move that officials said would cut the city's emissions by a third."
+    ) in texts
+    assert not any("[" in text or "https://" in text for text in texts)
+    reasons = {r.text: r.reason for r in raw.pre_removed}
+    assert reasons["[1] [2] [3] [4]"] == "link numbers"
+    assert reasons["4. https://nordlys.example/climate-plan"] == "link references"
+    assert ("https://nordlys.example/sport", "https://nordlys.example/sport") in raw.links
+
+
+def test_bracketed_numbers_without_a_list_of_addresses_stay() -> None:
+    text = DUMP.split("References")[0] + "References\n\nSmith, J. (2020). Heat pumps.\n"
+    raw = read_string(text, "notes.txt")
+    assert any("[4]officials" in b.text for b in raw.blocks)
+    assert raw.pre_removed == []
+
+
+def test_a_wrapped_texts_list_items_and_short_lines_are_blocks_of_their_own() -> None:
+    wrapped = (
+        "Skip to content\n"
+        "The Fjord Post\n"
+        "  * News\n"
+        "  * Sport\n"
+        "\n"
+        "The regional parliament voted on Wednesday to close two coal-fired\n"
+        "heating plants by the end of the decade, a move that officials said\n"
+        "would cut the city's emissions by a third, the council said.\n"
+    )
+    assert [b.text for b in text_blocks(wrapped, wrapped=True)] == [
+        "Skip to content",
+        "The Fjord Post",
+        "* News",
+        "* Sport",
+        "The regional parliament voted on Wednesday to close two coal-fired heating plants by "
+        "the end of the decade, a move that officials said would cut the city's emissions by "
+        "a third, the council said.",
+    ]

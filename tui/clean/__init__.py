@@ -142,6 +142,9 @@ TRAIL_ITEMS = 5
 # many, split by bars or dots.
 KICKER_ITEMS = 3
 KICKER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+KICKER_FLAG = re.compile(
+    r"^(?:breaking(?: news)?|live|latest|exclusive|updated|new|just in)$", re.IGNORECASE
+)
 # A writer's name and role on one line ("Richard Adams Education editor") is this short.
 ROLE_LINE_WORDS = 6
 # A run of at least this many lines numbered in turn is a list the writer made.
@@ -480,14 +483,23 @@ def _decide_found_body(
     top = body_start if title_at is None else title_at
     if "date" not in stated and not metadata.date:
         _date_near_the_top(blocks, labels, top, body_start, metadata, month_first)
+    cards = _cards_before_a_story(labels)
+    card_text = {index for run in cards.values() for index in run}
     if "categories" not in stated:
         title = blocks[title_at].text if title_at is not None else ""
         found = _sections_above(blocks, labels, top, title)
         if not found and title_at is not None:
-            found = _kicker_sections(blocks, labels, title_at)
+            # Over the headline, or over the cards set before it.
+            head = min((card for card in cards if card < title_at), default=title_at)
+            found = _kicker_sections(blocks, labels, head)
         metadata.categories.extend(c for c in found if c not in metadata.categories)
     for index in range(body_start if title_at is None else title_at):
-        _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
+        if index in cards and title_at is not None:
+            decisions.kept.append(KeptBlock(blocks[index], "related"))
+        elif index in card_text and title_at is not None:
+            decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
+        else:
+            _decide_preamble(blocks[index], labels[index], metadata, stated, decisions)
     title_index: int | None = None
     if title_at is not None:
         title_index = len(decisions.kept)
@@ -559,21 +571,27 @@ def _sections_above(
     return ()
 
 
-def _kicker_sections(blocks: list[Block], labels: list[Label], title_at: int) -> tuple[str, ...]:
-    """The sections a row right above the headline names, split by bars or
-    dots ("Politics | Congress"): a few short names, none of them the site's
-    own pages, a date or a domain. The row becomes the page's trail."""
-    index = _skip_up(labels, title_at - 1)
+def _kicker_sections(blocks: list[Block], labels: list[Label], head: int) -> tuple[str, ...]:
+    """The sections a row right above the headline (``head``) names, split by
+    bars or dots ("Politics | Congress"): a few short names, none of them the
+    site's own pages, a date or a domain; a flag ("Breaking") is no section.
+    The row becomes the page's trail."""
+    index = _skip_up(labels, head - 1)
     if index < 0 or labels[index].kind not in {"fragment", "menu"}:
         return ()
-    parts = [p.strip() for p in KICKER_SEPARATOR.split(blocks[index].text.strip())]
-    if not 2 <= len(parts) <= KICKER_ITEMS or not all(
-        p[:1].isupper()
-        and len(p.split()) <= KICKER_WORDS
-        and not any(ch.isdigit() or ch in ".:" for ch in p)
-        and not SITE_LINK.match(p)
-        and not CHROME.match(p)
-        for p in parts
+    row = [p.strip() for p in KICKER_SEPARATOR.split(blocks[index].text.strip())]
+    parts = [p for p in row if not KICKER_FLAG.match(p)]
+    if (
+        len(row) < 2
+        or not 1 <= len(parts) <= KICKER_ITEMS
+        or not all(
+            p[:1].isupper()
+            and len(p.split()) <= KICKER_WORDS
+            and not any(ch.isdigit() or ch in ".:" for ch in p)
+            and not SITE_LINK.match(p)
+            and not CHROME.match(p)
+            for p in parts
+        )
     ):
         return ()
     labels[index] = Label("breadcrumb", "breadcrumb", tuple(parts))
@@ -850,21 +868,53 @@ def _find_body(
 
 def story_start(labels: list[Label]) -> int | None:
     """The first prose block that has more prose soon after it (a lone
-    sentence in a menu is not a body), or None where there is no prose."""
+    sentence in a menu is not a body), or None where there is no prose.
+
+    Neither a writer's list nor the text of a marked card set before another
+    story's headline ("Latest: …" over the page's own story) starts a body."""
     prose = [i for i, label in enumerate(labels) if label.kind == "prose"]
     if not prose:
         return None
     # Blocks that will be removed anyway do not break a run of prose.
     visible = [i for i, label in enumerate(labels) if label.kind not in _SKIPPABLE]
     position = {block: n for n, block in enumerate(visible)}
-    # A writer's list continues a body but does not start one (a track list
-    # under a one-paragraph review is not where the review begins).
-    starts = [i for i in prose if labels[i].value != WRITERS_LIST] or prose
+    card_text = {index for run in _cards_before_a_story(labels).values() for index in run}
+
+    def may_start(i: int) -> bool:
+        return labels[i].value != WRITERS_LIST and i not in card_text
+
+    starts = [i for i in prose if may_start(i)] or prose
     first = starts[0]
     for i, j in pairwise(prose):
-        if labels[i].value != WRITERS_LIST and position[j] - position[i] <= _LOOKAHEAD:
+        if may_start(i) and position[j] - position[i] <= _LOOKAHEAD:
             return i
     return first
+
+
+def _cards_before_a_story(labels: list[Label]) -> dict[int, list[int]]:
+    """Marked cards ("Latest: …") whose paragraphs end at another story's
+    headline, which prose, a byline or a date follows: each card's index and
+    its paragraphs'. (A card whose paragraphs run into prose is set inside
+    the story, and the segmenter finds where it ends.)"""
+    cards: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        if label.kind != "headline" or label.value != "related":
+            continue
+        end = index + 1
+        while end < len(labels) and labels[end].kind in {"prose", *_SKIPPABLE}:
+            end += 1
+        run = [i for i in range(index + 1, end) if labels[i].kind == "prose"]
+        after = end + 1
+        if (
+            run
+            and end < len(labels)
+            and labels[end].kind == "headline"
+            and labels[end].value != "related"
+            and after < len(labels)
+            and labels[after].kind in {"prose", "byline", "date"}
+        ):
+            cards[index] = run
+    return cards
 
 
 def rule_title(
@@ -1035,12 +1085,14 @@ def _decide_body(
         kind = label.kind
         if kind == "terminal":
             out.remove(block, label.reason)
+            after = _AFTER_END.get(label.reason, label.reason)
             for rest, rest_label in zip(blocks[index + 1 :], labels[index + 1 :], strict=True):
-                # What has a reason of its own keeps it (a footer, a newsletter prompt).
-                own = rest_label.kind == "remove" and rest_label.value != LEARNED
-                out.remove(
-                    rest, rest_label.reason if own else _AFTER_END.get(label.reason, label.reason)
-                )
+                # What has a reason of its own keeps it (a footer, a newsletter
+                # prompt); a list's header gives its items its own ("Read next").
+                if rest_label.kind == "list":
+                    after = rest_label.reason
+                own = rest_label.kind in {"remove", "list"} and rest_label.value != LEARNED
+                out.remove(rest, rest_label.reason if own else after)
             return
         opens_story = kind == "headline" and _prose_follows(labels, index)
         if list_reason and opens_story and _is_teaser(blocks, labels, index):

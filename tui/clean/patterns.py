@@ -187,7 +187,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r".{0,120}\b(?:we|this (?:site|website)) uses? cookies\b.{0,300}",
         r"(?:accept|reject|manage)(?: all)? cookies.{0,40}",
         r"cookie (?:policy|settings|preferences|consent).{0,60}",
-        hints=("cookie",),
+        r"we (?:value|respect|care about) your privacy",
+        hints=("cookie", "privacy"),
     ),
     _rule(
         "copyright notice",
@@ -296,14 +297,16 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
 RELATED_LINK = re.compile(
     r"^\W*(?:read more|related(?: article| story| stories| coverage)?|see also|also read|"
     r"read also|also see|more|watch|listen|recommended|read next|more on this story|"
-    r"explainer|opinion|analysis|live|video|gallery|in pictures|photos)\s*[:|–—-]\s*\S.*$",
+    r"explainer|opinion|analysis|live|video|gallery|in pictures|photos|latest|breaking(?: news)?|"
+    r"just in)\s*[:|–—-]\s*\S.*$",
     re.IGNORECASE,
 )
 
 # The marker alone, to take it off a card's title ("Related: " Venice raises…).
 RELATED_MARKER = re.compile(
     r"^\W*(?:read more|related(?: article| story| stories| coverage)?|see also|also read|"
-    r"read also|also see|more|recommended|read next|more on this story)\s*[:|–—-]\s*(?=\S)",
+    r"read also|also see|more|recommended|read next|more on this story|latest|breaking(?: news)?|"
+    r"just in)\s*[:|–—-]\s*(?=\S)",
     re.IGNORECASE,
 )
 

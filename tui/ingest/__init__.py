@@ -15,6 +15,7 @@ from pathlib import Path
 from tui.errors import LedeError
 from tui.ingest.decode import DecodedText, decode_bytes, decode_page, sanitize
 from tui.ingest.sidecar import is_sidecar, read_sidecar
+from tui.ingest.terminal import read_dump
 from tui.ingest.text import parted_by_blank_lines, text_blocks
 from tui.ingest.url import Page, fetch, is_url, local_path, other_scheme
 from tui.model import Block, Metadata, RemovedBlock
@@ -156,6 +157,10 @@ def _from_text(decoded: DecodedText, source: str, kind: str) -> RawArticle:
 
         raw.blocks, raw.metadata, stated, raw.links = markdown_blocks(decoded.text, source)
         raw.stated = frozenset(stated)
+    elif (dump := read_dump(decoded.text)) is not None:
+        # A terminal browser's dump is wrapped at its screen's width.
+        raw.blocks = text_blocks(dump.text, wrapped=True)
+        raw.pre_removed, raw.links = dump.removed, dump.links
     else:
         raw.blocks = text_blocks(decoded.text)
         raw.links = text_links(decoded.text)

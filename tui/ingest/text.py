@@ -14,22 +14,29 @@ _SPACES = re.compile(r" {2,}")
 # Columns are parted by two or more spaces (a tab is read as two).
 _COLUMN_GAP = re.compile(r" {2,}")
 MIN_TABLE_ROWS = 2
+# A wrapped line fills most of the width: one whose next word would have fit in
+# this share of it ended where its writer ended it.
+SHORT_LINE_SHARE = 0.6
+# A list's item, as a wrapped text sets it: "  * News", "  + Sport", "  2. Pour the milk".
+_LIST_ITEM = re.compile(r"^\s*(?:[*+•-]|\d{1,3}[.)])\s+\S")
 # A brand set in lower case opens a line of its own ("eBay", "iPhone"): no sentence goes on so.
 _BRAND_START = re.compile(r"^[a-z]+[A-Z]")
 # A drop cap opens a paragraph: the line after it is at least this long.
 _DROP_CAP_WORDS = 5
 
 
-def text_blocks(text: str) -> list[Block]:
+def text_blocks(text: str, wrapped: bool | None = None) -> list[Block]:
     """Split text into blocks with the 1-based line where each starts.
 
     One block a line, as scrapers save pages; but a hard-wrapped text's
     lines are joined into paragraphs, a run of sentence-per-line lines (wire
     copy) between blank lines is one paragraph, and lines whose columns line
-    up (a results or markets table) are one table block.
+    up (a results or markets table) are one table block. ``wrapped`` says
+    whether the text is hard-wrapped where its source is known to wrap (a
+    terminal browser's dump); by default the lines' widths tell.
     """
     lines = text.split("\n")
-    if _is_hard_wrapped(lines):
+    if wrapped if wrapped is not None else _is_hard_wrapped(lines):
         return _paragraph_blocks(lines)
     groups = _groups(lines)
     spaced = _is_spaced(groups)
@@ -228,17 +235,27 @@ def _tidy(line: str) -> str:
 
 def _paragraph_blocks(lines: list[str]) -> list[Block]:
     """Lines between blank lines are one paragraph, but for a row of links
-    ("Unsubscribe · Manage preferences"): no wrap makes one, so it stands alone."""
+    ("Unsubscribe · Manage preferences"): no wrap makes one, so it stands
+    alone; a list's item ("* News", "2. Pour the milk") starts a block, and so
+    does the line after a short one."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
+    width = max((len(line.rstrip()) for line in lines), default=0)
     for number, line in enumerate(lines, start=1):
+        if current and _fits_after(current[-1], line, width):
+            blocks.append(Block(_tidy(" ".join(current)), start))  # no wrap broke there
+            current = []
         if _is_link_row(line):
             if current:
                 blocks.append(Block(_tidy(" ".join(current)), start))
                 current = []
             blocks.append(Block(_tidy(line), number))
-        elif line.strip():
+            continue
+        if current and _LIST_ITEM.match(line):
+            blocks.append(Block(_tidy(" ".join(current)), start))  # an item starts a block
+            current = []
+        if line.strip():
             if not current:
                 start = number
             current.append(line.strip())
@@ -248,6 +265,13 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
     if current:
         blocks.append(Block(_tidy(" ".join(current)), start))
     return blocks
+
+
+def _fits_after(before: str, line: str, width: int) -> bool:
+    """A line so short that the next one's first word would have fit well on
+    it ("Skip to content" over "The Valley Post") was not broken by a wrap."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    return bool(first) and len(before) + 1 + len(first) < SHORT_LINE_SHARE * width
 
 
 def _is_link_row(line: str) -> bool:
