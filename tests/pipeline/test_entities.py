@@ -237,3 +237,17 @@ def test_a_brand_in_lower_case_is_a_name(text: str, name_like: bool) -> None:
     from tui.nlp.mentions import is_name_like
 
     assert is_name_like(text) is name_like
+
+
+def test_a_small_town_is_a_place_where_only_a_place_can_stand() -> None:
+    """The small model reads unknown towns as people; "between Brekkvik and
+    Oslo" and "near Lyngseidet" say what they are."""
+    analysis = _analyze_text(
+        "Landslide closes coast road",
+        "A landslide closed the road between Brekkvik and Oslo on Sunday, police said.",
+        "Crews were clearing a second slide near Lyngseidet on Monday.",
+    )
+    entities = _by_name(analysis)
+    assert entities["Brekkvik"].type == "place"
+    assert entities["Lyngseidet"].type == "place"
+    assert entities["Oslo"].type == "place"

@@ -245,3 +245,18 @@ def test_an_ordinal_second_and_a_while_before_an_event_are_no_dates() -> None:
     assert "a second" not in values
     assert values["three hours"] == "PT3H"
     assert values["two days before"] == "2023-09-24"
+
+
+def test_a_clock_time_is_on_the_day_the_story_last_named() -> None:
+    """ "capsized on Wednesday evening … when a squall struck at about 6pm": the
+    story's Wednesday, not the day it was published; with no day named, that day."""
+    values = _values(
+        _timeline(
+            "2025-08-14",
+            "Six people were rescued on Wednesday evening after their yacht capsized.",
+            "A squall struck at about 6pm, the coastguard said.",
+        )
+    )
+    assert values["6pm"] == "2025-08-13T18:00"
+    alone = _values(_timeline("2025-08-14", "The road reopened at 7am, police said."))
+    assert alone["7am"] == "2025-08-14T07:00"

@@ -55,6 +55,7 @@ def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entit
     """Merge mentions from every story of an article into entities."""
     order = {story: i for i, story in enumerate(texts)}
     mentions = [_as_person(_as_team(m, texts[m.story]), texts[m.story]) for m in mentions]
+    mentions = [_as_place(m, texts[m.story]) for m in mentions]
     clusters: dict[str, _Cluster] = {}
     for mention in sorted(mentions, key=lambda m: (order[m.story], m.start)):
         key = _key(mention)
@@ -73,7 +74,9 @@ def consolidate(mentions: list[RawMention], texts: dict[str, str]) -> list[Entit
     _merge_acronyms(clusters)
     _merge_organisation_short_forms(clusters)
     _merge_short_names(clusters, order)
-    entities = [_entity(c) for c in clusters.values() if c.mentions]
+    labels = {key: _vote(c) for key, c in clusters.items() if c.mentions}
+    _places_joined_to_places(clusters, labels, texts)
+    entities = [_entity(c, labels[key]) for key, c in clusters.items() if c.mentions]
     _add_missed_mentions(entities, texts)
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], -len(e.mentions), e.name))
     _unique_ids(entities)
@@ -185,6 +188,54 @@ def _as_team(mention: RawMention, text: str) -> RawMention:
     if TEAM_AFTER.match(text, mention.end) or TEAM_BEFORE.search(before):
         return replace(mention, label="ORG", team=True)
     return mention
+
+
+# Words after which only a place is named: "near Kelby", "north of Tromsø",
+# "the village of Ashcombe".
+PLACE_BEFORE = re.compile(
+    r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))? of|"
+    r"(?:town|village|city|port|county|district|island|suburb|region|province) of)\s+$",
+    re.IGNORECASE,
+)
+# "between Kelby and Ashcombe", "from Penmor and St Ives": two names joined.
+_JOINED = re.compile(r"\s+(?:and|or|&)\s+")
+_JOINED_BEFORE = re.compile(r"\s+(?:and|or|&)\s+$")
+
+
+def _as_place(mention: RawMention, text: str) -> RawMention:
+    """A name the model read as a person or an organisation is a place after
+    words only a place follows: "near Kelby", "the village of Ashcombe"."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if mention.label in {"PERSON", "ORG"} and not mention.team and PLACE_BEFORE.search(before):
+        return replace(mention, label="GPE")
+    return mention
+
+
+def _places_joined_to_places(
+    clusters: dict[str, _Cluster], labels: dict[str, str], texts: dict[str, str]
+) -> None:
+    """A short name joined by "and" to a place is a place ("between Kelby and
+    Ashcombe"), whatever the model read it as: news pairs like with like."""
+    at: dict[tuple[str, int], str] = {}
+    for key, cluster in clusters.items():
+        for m in cluster.mentions:
+            at[(m.story, m.start)] = at[(m.story, m.end)] = key
+    places = {key for key, label in labels.items() if label in {"GPE", "LOC", "FAC"}}
+    for key, cluster in clusters.items():
+        if labels.get(key) not in {"PERSON", "ORG"} or len(key.split()) > 2:
+            continue
+        if any(m.team for m in cluster.mentions):
+            continue  # a side in a result
+        for m in cluster.mentions:
+            text = texts[m.story]
+            neighbours = []
+            if after := _JOINED.match(text, m.end):
+                neighbours.append(at.get((m.story, after.end())))
+            if before := _JOINED_BEFORE.search(text, 0, m.start):
+                neighbours.append(at.get((m.story, before.start())))
+            if any(n in places for n in neighbours):
+                labels[key] = "GPE"
+                break
 
 
 def _key(mention: RawMention) -> str:
@@ -379,8 +430,7 @@ def _nearest(
     return min(owners, key=distance)
 
 
-def _entity(cluster: _Cluster) -> Entity:
-    label = _vote(cluster)
+def _entity(cluster: _Cluster, label: str) -> Entity:
     entity_type = LABEL_TYPES[label]
     forms = Counter(" ".join(m.text.split()) for m in cluster.mentions)
     if cluster.canonical and entity_type == "place":

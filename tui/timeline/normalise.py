@@ -577,7 +577,7 @@ def _time(match: re.Match[str], ctx: Context) -> Value | None:
         if groups["ampm"].lower().startswith("p"):
             hour += 12
     clock = f"T{hour:02d}:{minute:02d}"
-    day = ctx.dct
+    day = ctx.anchor or ctx.dct  # the day the story last named, where it named one
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     label = f"{day_label(day)}, {hour:02d}:{minute:02d}" if day else f"{hour:02d}:{minute:02d}"
     return Value(

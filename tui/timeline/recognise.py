@@ -147,16 +147,18 @@ def _reanchor(
     out = []
     last_day: date | None = None
     last_quarter = False  # the story last named a quarter (a company's results)
+    last_one_day = False  # the story last named one day: a bare clock time is on it
     for cand, value, lead_start, prep in chosen:
         if last_day and last_quarter and _year_back(cand):
             # "a year ago", "a year earlier" in results: the same quarter a year before.
             value = quarter_value(shift_date(last_day, "year", -1))
-        elif last_day and _anaphoric(cand):
+        elif last_day and (_anaphoric(cand) or (cand.kind == "time" and last_one_day)):
             tense = _tense(doc, cand.start, cand.end)
             value = normalise(cand.kind, cand.match, Context(dct, tense, None, last_day)) or value
         if value.interval and value.value and value.value[:1].isdigit():
             last_day = value.interval[0]
             last_quarter = value.granularity == "quarter"
+            last_one_day = value.interval[0] == value.interval[1]
         out.append((cand, value, lead_start, prep))
     return out
 
