@@ -1037,3 +1037,112 @@ def test_a_list_after_the_articles_end_gives_its_items_its_reason() -> None:
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["Comments"] == "comments"
     assert reasons["Ferry fares rise again"] == "related links"
+
+
+def test_a_live_blogs_entries_under_their_time_stamps_are_its_text() -> None:
+    """Entries under "date and time" lines read to the model as cards in a
+    list; under time stamps, again and again, they are the story. A card's
+    date alone (no clock time) makes no entry."""
+    entries = [
+        "Ferries between Tromsø and Skjervøy are cancelled for the rest of the day, the "
+        "operator said, as waves reached six metres.",
+        "Police have closed the E8 south of the city after a lorry slid off the road near "
+        "the airport. No one was hurt.",
+        "The storm is expected to reach the Finnmark coast by the evening, with gusts of up "
+        "to 40 metres a second.",
+    ]
+    stamps = ["Tue 5 Mar 2024 11.02 CET", "Tue 5 Mar 2024 10.40 CET", "Tue 5 Mar 2024 10.15 CET"]
+    page = "\n".join(
+        [
+            "Live",
+            "Storm Ingunn: ferries cancelled as winds reach the north",
+            "Key events",
+            "Show key events only",
+            *[line for pair in zip(stamps, entries, strict=True) for line in pair],
+            "Updated at 11.05 CET",
+            "Comments",
+        ]
+    )
+    article = article_from_text(page)
+    assert article.title == "Storm Ingunn: ferries cancelled as winds reach the north"
+    assert [p.text for p in article.stories[0].paragraphs] == entries
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Show key events only"] == "live blog controls"
+    assert reasons["Updated at 11.05 CET"] == "time stamp"
+
+
+def test_the_next_numbered_section_goes_on_with_the_article() -> None:
+    """ "4. …" after "3. …" is the list's next section, though the page's end
+    is near and the model doubts it."""
+    sections = [
+        (
+            "1. The harbour walk",
+            "Start at the fish market and follow the quay to the old ferry pier.",
+        ),
+        ("2. The cable car", "The cable car climbs 420 metres to a viewpoint over the islands."),
+        ("3. The island bridge", "Cross the bridge on foot for the best view of the city lights."),
+        ("4. The midnight sun", "In June the sun never sets, and the cafés stay open late."),
+    ]
+    page = "\n".join(
+        [
+            "Home > Travel",
+            "Four walks to take in Tromsø",
+            "By Ola Nordmann",
+            LEDE,
+            *[line for pair in sections for line in pair],
+            "Advertisement",
+            "You might also like",
+            "The best ferry routes along the coast",
+        ]
+    )
+    story = article_from_text(page).stories[0]
+    assert [text for _, text, _ in story.subheadings] == [head for head, _ in sections]
+    assert story.paragraphs[-1].text == sections[-1][1]
+
+
+def test_a_headline_over_its_standfirst_and_byline_reads_two_sentences() -> None:
+    """A columnist's headline may be two sentences; its standfirst and byline
+    under it say it is the headline, and the site's prompt and the writer's
+    biography are not the column."""
+    headline = "Tromsø does not need more roads. It needs more ferries"
+    page = "\n".join(
+        [
+            "Comment",
+            headline,
+            "The fjord was the city's first road, and it could be its best one again",
+            "Kari Hansen",
+            "Sat 9 Mar 2024 07.00 CET",
+            LEDE,
+            *BODY,
+            "Kari Hansen is a transport planner and the author of Harbour Towns.",
+            "Do you have an opinion on the issues raised in this article? Email us a letter.",
+        ]
+    )
+    article = article_from_text(page)
+    assert article.title == headline
+    assert article.metadata.byline == "Kari Hansen"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[page.split("\n")[-2]] == "author biography"
+    assert reasons[page.split("\n")[-1]] == "reader prompt"
+
+
+def test_a_time_before_the_date_and_a_dateline_under_a_summarys_points() -> None:
+    """ "Updated 4:12 PM GMT+2, April 11, 2024" is the date line; "TROMSØ, Norway
+    (AP) —" under a summary's points is the dateline, and the points' heading
+    opens the story."""
+    page = "\n".join(
+        [
+            "Tromsø closes its coal heating plants",
+            "Key points",
+            "- Two coal-fired plants will close by the end of the decade.",
+            "- Heat pumps drawing warmth from the fjord will replace them.",
+            "By Ola Nordmann",
+            "Updated 4:12 PM GMT+2, April 11, 2024",
+            "TROMSØ, Norway (AP) — " + LEDE,
+            *BODY,
+        ]
+    )
+    article = article_from_text(page)
+    assert article.metadata.date == "2024-04-11"
+    assert article.metadata.dateline == "TROMSØ, Norway (AP)"
+    assert [text for _, text, _ in article.stories[0].subheadings] == ["Key points"]

@@ -251,3 +251,27 @@ def test_a_small_town_is_a_place_where_only_a_place_can_stand() -> None:
     assert entities["Brekkvik"].type == "place"
     assert entities["Lyngseidet"].type == "place"
     assert entities["Oslo"].type == "place"
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    from tui.nlp.mentions import RawMention, _repair
+
+    text = "Across Europe, towns are changing."
+    mention = RawMention("main", 0, len("Across Europe"), "", "ORG")
+    [repaired] = _repair(mention, text)
+    assert text[repaired.start : repaired.end] == "Europe"
+
+
+def test_a_parks_or_a_points_name_is_a_place() -> None:
+    analysis = _analyze_text(
+        "Musk oxen return to the mountains",
+        "Rangers counted 300 musk oxen in Dovrefjell National Park this spring, and walkers "
+        "saw seals off Skagen Point.",
+    )
+    entities = _by_name(analysis)
+    assert entities["Dovrefjell National Park"].type == "place"
+    assert entities["Skagen Point"].type == "place"
+    forest = _by_name(
+        _analyze_text("A walk in the hills", "The trail runs through Hallingskeid Forest.")
+    )
+    assert forest["Hallingskeid Forest"].type == "place"

@@ -94,6 +94,9 @@ KEEP_STRONG = 0.7
 # Between the article's first and last kept blocks, the rules' prose needs less:
 # a paragraph the model doubts because menus stand near it is still in the story.
 KEEP_INSIDE = 0.3
+# So many paragraphs under time stamps make a live blog's entries.
+LIVE_ENTRIES = 3
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?![:.]\d{2,4}\b)")
 # So many kept headline-like lines in a row there are a list's items.
 ITEM_RUN = 3
 # A line shaped like code there needs only this (menus score lower still).
@@ -107,6 +110,10 @@ PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
 # In a bare text the prose starts within this many lines; a heading there is short.
 BARE_PROSE_START = 3
 BARE_HEADING_WORDS = 8
+# A list's item, marked by a bullet: "- The law lowers…", "• Prices rose".
+BULLET = re.compile(r"^\s*[-•*–]\s+\S")
+# A wire dateline opens one of the story's first so many paragraphs.
+DATELINE_PARAGRAPHS = 5
 # A standfirst has at least this many words.
 STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
@@ -378,12 +385,14 @@ def learned_labels(
         i for i, s in enumerate(scores) if s.probability >= KEEP or labels[i].value == WRITERS_LIST
     ]
     last = kept[-1] if kept else len(blocks)
-    run_end = _sentence_run_end(labels, last)
+    run_end = _numbered_sections_end(blocks, labels, last, _sentence_run_end(labels, last))
     first = kept[0] if kept else len(blocks)
+    entries = _dated_entries(blocks, labels)
     for index, (label, scored) in enumerate(zip(labels, scores, strict=True)):
         inside = last < index <= run_end  # sentences that run on after the article
         inside = inside or (first < index < last and scored.probability >= KEEP_INSIDE)
-        certain = label.value == WRITERS_LIST  # the model never saw such lists whole
+        # The model never saw such lists whole, nor a live blog's entries.
+        certain = label.value == WRITERS_LIST or index in entries
         if label.kind == "prose" and scored.probability < KEEP and not inside and not certain:
             out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
         elif (label.kind in {"fragment", "menu"} and scored.probability >= KEEP) or (
@@ -400,6 +409,20 @@ def learned_labels(
     ]
     out = _item_runs(out, first, last, KEEP)
     return _premature_ends(out, [s.probability for s in scores])
+
+
+def _dated_entries(blocks: list[Block], labels: list[Label]) -> set[int]:
+    """A live blog's entries: prose under a time stamp (a date with its clock
+    time: a card in a list of stories has the date alone), again and again
+    (at least LIVE_ENTRIES times). Each reads to the model as a card."""
+    entries = {
+        index + 1
+        for index in range(len(labels) - 1)
+        if labels[index].kind == "date"
+        and labels[index + 1].kind == "prose"
+        and CLOCK_TIME.search(blocks[index].text)
+    }
+    return entries if len(entries) >= LIVE_ENTRIES else set()
 
 
 def _item_runs(labels: list[Label], first: int, last: int, keep: float) -> list[Label]:
@@ -446,6 +469,31 @@ def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Lab
         if after >= MIN_RUN_AFTER and after > before:
             labels[index] = Label("remove", label.reason)
     return labels
+
+
+def _numbered_sections_end(blocks: list[Block], labels: list[Label], last: int, end: int) -> int:
+    """The article's end, past the sections that go on with its numbering: "4.
+    The Dovre Line" and the prose under it follow "3. The Rauma Line", however
+    near the page's end they stand."""
+    number = next(
+        (
+            int(found.group(1))
+            for index in range(min(last, len(labels) - 1), -1, -1)
+            if labels[index].kind == "headline"
+            and (found := NUMBERED_ITEM.match(blocks[index].text))
+        ),
+        None,
+    )
+    index = end + 1
+    while number is not None and index < len(labels) and labels[index].kind == "headline":
+        found = NUMBERED_ITEM.match(blocks[index].text)
+        under = index + 1
+        while under < len(labels) and labels[under].kind == "prose":
+            under += 1
+        if found is None or int(found.group(1)) != number + 1 or under == index + 1:
+            break
+        number, end, index = number + 1, under - 1, under
+    return end
 
 
 def _sentence_run_end(labels: list[Label], last: int) -> int:
@@ -515,12 +563,26 @@ def _decide_found_body(
             decisions.remove(blocks[index], "photo caption")
         elif labels[index].kind == "prose":
             decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
+        elif index == body_start - 1 and _heads_a_summary(blocks, labels, index):
+            decisions.kept.append(KeptBlock(blocks[index], "heading"))
         else:
             _decide_preamble(blocks[index], labels[index], metadata, stated, decisions, BETWEEN)
     first = max(first, card)
     _decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     _drop_closing_biography(decisions)
     return title_index
+
+
+def _heads_a_summary(blocks: list[Block], labels: list[Label], index: int) -> bool:
+    """A heading over the story's points set as a list ("Key points" / "- The
+    law lowers the draft age…"): the story's summary, opened by its heading."""
+    following = index + 1
+    return (
+        labels[index].kind == "headline"
+        and following < len(blocks)
+        and labels[following].kind == "prose"
+        and BULLET.match(blocks[following].text) is not None
+    )
 
 
 def _over_a_credit(blocks: list[Block], labels: list[Label], index: int, first: int) -> bool:
@@ -1030,7 +1092,10 @@ def _headlines_over_bylines(
         below = index + 1
         if labels[below].kind in {"fragment", "menu"} and features[below].n_words <= KICKER_WORDS:
             below += 1
-        elif shaped_as_menu and labels[below].kind == "prose" and features[below].ends_sentence:
+        elif labels[below].kind == "prose" and (
+            (shaped_as_menu and features[below].ends_sentence)
+            or (below + 1 < len(labels) and labels[below + 1].kind in {"byline", "date"})
+        ):
             below += 1  # its standfirst
         above = _skip_up(labels, index - 1)
         standfirst = above >= 0 and labels[above].kind == "headline"  # under a headline
@@ -1286,12 +1351,19 @@ def _parse_date(text: str) -> str | None:
 def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
     """Copy a wire dateline ("MOSCOW, April 9 (Reuters) -") into the metadata.
 
-    It opens the first paragraph, or the second when a standfirst comes first.
+    It opens the first paragraph or the second (after a standfirst), or a
+    later one of the first few when it names its agency ("KYIV, Ukraine (AP)
+    —" under a summary's points): a line of capitals there is no dateline.
     """
-    paragraphs = [item for item in kept if item.role == "paragraph"][:2]
-    for item in paragraphs:
+    paragraphs = [item for item in kept if item.role == "paragraph"][:DATELINE_PARAGRAPHS]
+    for number, item in enumerate(paragraphs):
         text = item.block.text
-        if (match := DATELINE.match(text)) and is_dateline(match) and _story_follows(text, match):
+        if (
+            (match := DATELINE.match(text))
+            and is_dateline(match)
+            and _story_follows(text, match)
+            and (number < 2 or "(" in match.group(0))
+        ):
             metadata.dateline = match.group(0).rstrip(" -–—:").strip()
             return
 

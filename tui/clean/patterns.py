@@ -263,6 +263,22 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
         hints=("support", "become a", "donate"),
     ),
+    # A live blog's own controls: "Key events", "Show key events only".
+    _rule(
+        "live blog controls",
+        r"(?:show )?key (?:events|updates|moments)(?: only)?",
+        r"(?:show|load) (?:more|newer|older|all) (?:posts|updates|entries)",
+        r"(?:newest|oldest|latest) first",
+        r"(?:turn )?auto[- ]?(?:refresh|update)s?(?: (?:on|off))?",
+        hints=("key", "posts", "updates", "entries", "first", "auto"),
+    ),
+    # "Updated at 09.02 GMT": when an entry changed, no date of its own.
+    _rule(
+        "time stamp",
+        r"(?:updated|posted|published|last updated|edited)(?: at| on)?:? "
+        r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?",
+        hints=("updated", "posted", "published", "edited"),
+    ),
     _rule(
         "browser notice",
         r".{0,40}\b(?:you are using|you're using|your browser is) (?:an? )?(?:outdated|old|"
@@ -371,6 +387,12 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         r"(?:one|\d+) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) .{1,200}",
     ),
     _rule("author biography", r"about the authors?"),
+    # "Do you have an opinion on the issues raised in this article? … click here."
+    _rule(
+        "reader prompt",
+        r"(?:do you have|have you got|got) (?:an opinion|a view|something to say|a story|a tip)"
+        r"\b.{0,40}\b(?:this (?:article|story)|us)\b.{0,300}",
+    ),
     # Wire copy ends with its credits; what follows is the site's, not the story's.
     _rule(
         "reporting credits",
@@ -459,6 +481,8 @@ DATE_LINE = re.compile(
     r"^(?:\d+[\s-]*min(?:ute)?s?(?:\s+read)?\s*[|•·,]\s*)?"
     r"(?:(?:published|updated|posted|first published|last updated|last modified|date|"
     r"modified|created)(?: on| at)?\s*:?\s*)?"
+    # The time may come first: "Updated 4:12 PM GMT+2, April 11, 2024".
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2})?)?,?\s+)?"
     rf"(?:{WEEKDAY},?\s+)?"
     r"(?P<date>"
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"

@@ -148,7 +148,9 @@ PLACE_HEADS = frozenset(
         "street", "avenue", "boulevard", "road", "lane", "highway", "motorway",
         "bridge", "square", "airport", "river", "lake", "mountain", "mountains",
         "bay", "island", "islands", "valley", "canyon", "creek", "beach",
-        "peninsula", "strait", "gulf", "sea", "ocean", "desert",
+        "peninsula", "strait", "gulf", "sea", "ocean", "desert", "park", "forest",
+        "wood", "woods", "point", "moor", "fjord", "glacier", "plateau", "harbour",
+        "harbor", "hill", "hills", "falls", "reservoir", "canal", "coast",
     }
 )  # fmt: skip
 
@@ -197,9 +199,12 @@ PLACE_BEFORE = re.compile(
     r"(?:town|village|city|port|county|district|island|suburb|region|province) of)\s+$",
     re.IGNORECASE,
 )
-# "between Kelby and Ashcombe", "from Penmor and St Ives": two names joined.
-_JOINED = re.compile(r"\s+(?:and|or|&)\s+")
-_JOINED_BEFORE = re.compile(r"\s+(?:and|or|&)\s+$")
+# "between Kelby and Ashcombe", "from Myrdal to Flåm": two names joined.
+_JOINED = re.compile(r"\s+(?P<word>and|or|&|to)\s+")
+_JOINED_BEFORE = re.compile(r"\s+(?P<word>and|or|&|to)\s+$")
+# "to" joins two places only after "from": "from Oslo to Bergen".
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+[^,.;]{1,40}\s+to\s+$")
 
 
 def _as_place(mention: RawMention, text: str) -> RawMention:
@@ -229,9 +234,17 @@ def _places_joined_to_places(
         for m in cluster.mentions:
             text = texts[m.story]
             neighbours = []
-            if after := _JOINED.match(text, m.end):
+            after = _JOINED.match(text, m.end)
+            if after and (
+                after.group("word") != "to"
+                or _FROM_BEFORE.search(text, max(0, m.start - 6), m.start)
+            ):
                 neighbours.append(at.get((m.story, after.end())))
-            if before := _JOINED_BEFORE.search(text, 0, m.start):
+            window = max(0, m.start - 60)
+            before = _JOINED_BEFORE.search(text, max(0, m.start - 6), m.start)
+            if before and (
+                before.group("word") != "to" or _FROM_PAIR_BEFORE.search(text, window, m.start)
+            ):
                 neighbours.append(at.get((m.story, before.start())))
             if any(n in places for n in neighbours):
                 labels[key] = "GPE"

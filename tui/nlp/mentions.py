@@ -41,6 +41,10 @@ LABEL_TYPES: dict[str, EntityType] = {
     "LANGUAGE": "other",
 }
 DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ")
+LEADING_PREPOSITION = re.compile(
+    r"^(?:Across|In|At|From|On|For|After|Before|Under|Inside|Outside|Near|Throughout|Along|"
+    r"Around|Since|During|Unlike|With|Without|Amid|Despite|Into|Within|Beyond|Towards?)\s+(?=[A-Z])"
+)
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 HYPHEN_TAIL = re.compile(r"-[a-z]{1,6}\b")
@@ -303,6 +307,11 @@ def _repair(mention: RawMention, text: str) -> list[RawMention]:
             start += len(determiner)
             span = span[len(determiner) :]
             break
+    # A sentence's first word, capitalised, taken in: "Across Europe".
+    if lead := LEADING_PREPOSITION.match(span):
+        start += lead.end()
+        span = span[lead.end() :]
+        reshaped = True
     # "a Lisbon-based fund": the place is Lisbon.
     if (suffix := ORIGIN_SUFFIX.search(span)) and suffix.start() > 0:
         span = span[: suffix.start()]
