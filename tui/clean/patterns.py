@@ -270,14 +270,12 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:show|load) (?:more|newer|older|all) (?:posts|updates|entries)",
         r"(?:newest|oldest|latest) first",
         r"(?:turn )?auto[- ]?(?:refresh|update)s?(?: (?:on|off))?",
-        hints=("key", "posts", "updates", "entries", "first", "auto"),
     ),
     # "Updated at 09.02 GMT": when an entry changed, no date of its own.
     _rule(
         "time stamp",
         r"(?:updated|posted|published|last updated|edited)(?: at| on)?:? "
         r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?",
-        hints=("updated", "posted", "published", "edited"),
     ),
     _rule(
         "browser notice",
