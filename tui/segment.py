@@ -345,7 +345,8 @@ class _Weigher:
 
     def __init__(self, texts: list[str]) -> None:
         self._vocabulary = document_vocabulary(texts)
-        self._terms = {text: content_terms(text, self._vocabulary) for text in texts}
+        # Each distinct text once (a page repeats its cards).
+        self._terms = {text: content_terms(text, self._vocabulary) for text in dict.fromkeys(texts)}
         df: Counter[str] = Counter()
         for terms in self._terms.values():
             df.update({stem for stem, _ in terms})

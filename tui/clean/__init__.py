@@ -1214,7 +1214,10 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
             last_at[_normal(block.text)] = index
     if not last_at:
         return labels
-    names = [_names_a_heading(b.text, i, last_at) for i, b in enumerate(blocks)]
+    named = {text: _heading_name(text) for text in dict.fromkeys(b.text for b in blocks)}
+    names = [
+        bool(named[b.text]) and last_at.get(named[b.text], -1) > i for i, b in enumerate(blocks)
+    ]
     index = 0
     while index < len(blocks):
         end = index
@@ -1261,12 +1264,10 @@ def _number_of(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _names_a_heading(text: str, index: int, last_at: dict[str, int]) -> bool:
-    """The line, without its numbering, is a heading that comes later on."""
-    if len(text.split()) > 12:
-        return False
-    name = _normal(NUMBERING.sub("", text))
-    return bool(name) and last_at.get(name, -1) > index
+def _heading_name(text: str) -> str:
+    """The line as a heading further down would read, without its numbering
+    ("" for a line too long to name one)."""
+    return "" if len(text.split()) > 12 else _normal(NUMBERING.sub("", text))
 
 
 def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:

@@ -180,14 +180,24 @@ def features(
     feats = feats if feats is not None else [block_features(t) for t in texts]
     if rules is None:
         rules = rule_kinds(texts, feats)
-    columns = own_features(texts, feats, rules)
-    tokens = [f.lowered for f in feats]
-    chrome = [sum(map(chrome_words.__contains__, t)) for t in tokens]
-    columns["chrome_words"] = [c / (len(t) or 1) for c, t in zip(chrome, tokens, strict=True)]
-    columns["article_words"] = [
-        sum(map(article_words.__contains__, t)) / (len(t) or 1) for t in tokens
-    ]
-    columns["any_chrome_word"] = [1.0 if c else 0.0 for c in chrome]
+    # A block's own features depend on its text and its rule alone: a page's
+    # repeated lines (menus, a feed's cards) are measured once.
+    slots: dict[tuple[str, str], int] = {}
+    at = [slots.setdefault((t, r), len(slots)) for t, r in zip(texts, rules, strict=True)]
+    first = {slot: i for i, slot in reversed(list(enumerate(at)))}
+    distinct = [first[slot] for slot in range(len(slots))]
+    own = _own_and_vocabulary(
+        [texts[i] for i in distinct],
+        [feats[i] for i in distinct],
+        [rules[i] for i in distinct],
+        chrome_words,
+        article_words,
+    )
+    columns = (
+        own
+        if len(distinct) == len(texts)
+        else {name: [column[slot] for slot in at] for name, column in own.items()}
+    )
     normal = [" ".join(t.lower().split()) for t in texts]
     counts = Counter(normal)
     n = len(texts)
@@ -212,6 +222,25 @@ def features(
         (sum(flags[i : i + 3]) + sum(flags[i + 4 : i + 7])) / 6 for i in range(n)
     ]
     columns["near_long"] = [1.0 / (1.0 + d) for d in _distances(prose)]
+    return columns
+
+
+def _own_and_vocabulary(
+    texts: list[str],
+    feats: list[BlockFeatures],
+    rules: list[str],
+    chrome_words: frozenset[str],
+    article_words: frozenset[str],
+) -> Columns:
+    """The features of each block alone: its shape, and the learned words it holds."""
+    columns = own_features(texts, feats, rules)
+    tokens = [f.lowered for f in feats]
+    chrome = [sum(map(chrome_words.__contains__, t)) for t in tokens]
+    columns["chrome_words"] = [c / (len(t) or 1) for c, t in zip(chrome, tokens, strict=True)]
+    columns["article_words"] = [
+        sum(map(article_words.__contains__, t)) / (len(t) or 1) for t in tokens
+    ]
+    columns["any_chrome_word"] = [1.0 if c else 0.0 for c in chrome]
     return columns
 
 
