@@ -1146,3 +1146,46 @@ def test_a_time_before_the_date_and_a_dateline_under_a_summarys_points() -> None
     assert article.metadata.date == "2024-04-11"
     assert article.metadata.dateline == "TROMSØ, Norway (AP)"
     assert [text for _, text, _ in article.stories[0].subheadings] == ["Key points"]
+
+
+def test_an_interviews_questions_are_its_text_not_headings() -> None:
+    questions = ["Q: Why the fjord?", "Q: What comes next for the plants?"]
+    answers = [
+        "A: Because the water stays at four degrees all winter, and pumps can use that.",
+        "A: The first closes in 2027, the second two years later, when the pumps are in.",
+    ]
+    page = "\n".join(
+        [
+            "Tromsø closes its coal heating plants",
+            "By Ola Nordmann",
+            LEDE,
+            *[line for pair in zip(questions, answers, strict=True) for line in pair],
+            *BODY,
+        ]
+    )
+    story = article_from_text(page).stories[0]
+    assert story.subheadings == []
+    assert questions[0] in [p.text for p in story.paragraphs]
+
+
+def test_a_press_release_dates_itself_in_its_dateline_and_ends_at_its_mark() -> None:
+    page = "\n".join(
+        [
+            "FOR IMMEDIATE RELEASE",
+            "Tromsø closes its coal heating plants",
+            "TROMSØ, 3 March 2025 – " + LEDE,
+            *BODY,
+            "###",
+            "About the City of Tromsø",
+            "Tromsø is the largest city in northern Norway.",
+            "Media contact: press@tromso.example",
+        ]
+    )
+    article = article_from_text(page)
+    assert article.title == "Tromsø closes its coal heating plants"
+    assert article.metadata.date == "2025-03-03"
+    assert article.metadata.dateline == "TROMSØ, 3 March 2025"
+    assert len(article.stories[0].paragraphs) == 1 + len(BODY)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["FOR IMMEDIATE RELEASE"] == "release header"
+    assert reasons["Tromsø is the largest city in northern Norway."] == "end of release"

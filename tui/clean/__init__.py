@@ -31,6 +31,7 @@ from tui.clean.patterns import (
     DATE_LINE,
     DATELINE,
     GLUED_LABELS,
+    INTERVIEW_LINE,
     LISTS,
     MENU_SEPARATOR,
     META_LINE,
@@ -38,6 +39,7 @@ from tui.clean.patterns import (
     NUMBERING,
     PERSON_NAME_LINE,
     RELATED_LINK,
+    RELEASE_END,
     ROLE_LINE,
     ROLE_WORDS,
     SITE_LINK,
@@ -797,6 +799,8 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
         return Label("prose")  # a source marked it as data: content, not chrome
     if WIRE_SLUG.match(text):
         return Label("remove", "wire slug")
+    if text in RELEASE_END:
+        return Label("terminal", "end of release")
     if feats.n_words <= _CHROME_MAX_WORDS and len(text) <= _CHROME_MAX_CHARS:
         lowered = text.lower()
         sections: tuple[tuple[RuleSet, LabelKind], ...] = (
@@ -808,6 +812,8 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
             if rule := rules.match(text, lowered):
                 return Label(kind, rule.reason)
 
+        if INTERVIEW_LINE.match(text):
+            return Label("prose")  # an interview's question is its text, not a heading
         if RELATED_LINK.match(text) and not feats.n_sentences > 1:
             # A card: removed unless a story follows it (the segmenter decides).
             return Label("headline", "related link", "related")
@@ -1366,6 +1372,9 @@ def _read_dateline(kept: list[KeptBlock], metadata: Metadata) -> None:
             and (number < 2 or "(" in match.group(0))
         ):
             metadata.dateline = match.group(0).rstrip(" -–—:").strip()
+            # A press release dates itself there: "NORTHPORT, 14 October 2025 –".
+            if not metadata.date and (found := full_date(match.group("date") or "")):
+                metadata.date, metadata.date_source = found, "text"
             return
 
 

@@ -263,6 +263,11 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
         hints=("support", "become a", "donate"),
     ),
+    _rule(
+        "release header",
+        r"(?:for immediate release|press release|news release|media release|embargoed"
+        r"(?: until .{1,60})?)(?:\s*[:|–—-]\s*.{0,60})?",
+    ),
     # A live blog's own controls: "Key events", "Show key events only".
     _rule(
         "live blog controls",
@@ -306,6 +311,11 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         hints=(".php",),
     ),
 )
+
+# The mark that ends a press release, alone on its line (a row of them is a rule).
+RELEASE_END = frozenset({"###", "# # #", "-30-"})
+# An interview set as questions and answers: "Q: Where did you write it?", "A: In a shed."
+INTERVIEW_LINE = re.compile(r"^(?:Q|A|Question|Answer)\s*:\s+\S")
 
 # A related-story card: a marker, then (usually) a headline.
 RELATED_LINK = re.compile(
@@ -385,6 +395,8 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         r"(?:one|\d+) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) .{1,200}",
     ),
     _rule("author biography", r"about the authors?"),
+    # A press release ends with "###" or "Ends"; its boilerplate and contacts follow.
+    _rule("end of release", r"ends|end of (?:press )?release"),
     # "Do you have an opinion on the issues raised in this article? … click here."
     _rule(
         "reader prompt",
@@ -499,7 +511,7 @@ DATE_LINE = re.compile(
 DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\W\d_.'\-]*(?:[.'\-\s]+[^\W\d_][^\W\d_.'\-]*){0,3}\.?)"
     r"(?P<region>,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
-    rf",?\s*(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})?,?\s*"
+    rf",?\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?)?,?\s*"
     r"(?:\((?P<agency>[^)]{1,40})\))?\s*(?:[-–—]+|:)\s+"
 )
 
