@@ -22,6 +22,7 @@ from tui.clean.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_WORDS,
     BREADCRUMB_SEPARATORS,
+    BULLET,
     BYLINE,
     BYLINE_DATED,
     BYLINE_ROLE,
@@ -112,8 +113,6 @@ PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
 # In a bare text the prose starts within this many lines; a heading there is short.
 BARE_PROSE_START = 3
 BARE_HEADING_WORDS = 8
-# A list's item, marked by a bullet: "- The law lowers…", "• Prices rose".
-BULLET = re.compile(r"^\s*[-•*–]\s+\S")
 # A wire dateline opens one of the story's first so many paragraphs.
 DATELINE_PARAGRAPHS = 5
 # A standfirst has at least this many words.

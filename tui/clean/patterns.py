@@ -374,6 +374,8 @@ CONTENTS_HEADER = re.compile(
     r"inhalt(?:sverzeichnis)?|sommaire)\W*$",
     re.IGNORECASE,
 )
+# A list's item, marked by a bullet: "- The law lowers…", "• Prices rose".
+BULLET = re.compile(r"^\s*[-•*–]\s+\S")
 NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*•·])\s+")
 # Code or a command: an operator, brackets, a prompt, an option or a path.
 CODE_LIKE = re.compile(r"[=(){};<>]|^\s*[$#>]\s|\s--?\w|::|/\w+/\w")

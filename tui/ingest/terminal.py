@@ -36,6 +36,8 @@ def read_dump(text: str) -> DumpReading | None:
     """The dump's reading, or None when the text is no terminal browser's dump:
     a "References" line that only numbered addresses follow, which the text's
     bracketed numbers name."""
+    if "References" not in text:
+        return None
     lines = text.split("\n")
     start = next((i for i in range(len(lines) - 1, -1, -1) if _REFERENCES.match(lines[i])), None)
     if start is None:

@@ -17,6 +17,7 @@ MIN_TABLE_ROWS = 2
 # A wrapped line fills most of the width: one whose next word would have fit in
 # this share of it ended where its writer ended it.
 SHORT_LINE_SHARE = 0.6
+WIDTH_SHARE = 0.95
 # A list's item, as a wrapped text sets it: "  * News", "  + Sport", "  2. Pour the milk".
 _LIST_ITEM = re.compile(r"^\s*(?:[*+•-]|\d{1,3}[.)])\s+\S")
 # A brand set in lower case opens a line of its own ("eBay", "iPhone"): no sentence goes on so.
@@ -241,7 +242,9 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
-    width = max((len(line.rstrip()) for line in lines), default=0)
+    # The wrap's width: nearly the widest line (a long address may stand out).
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = widths[int(WIDTH_SHARE * (len(widths) - 1))] if widths else 0
     for number, line in enumerate(lines, start=1):
         if current and _fits_after(current[-1], line, width):
             blocks.append(Block(_tidy(" ".join(current)), start))  # no wrap broke there
