@@ -1181,3 +1181,25 @@ def test_a_press_release_dates_itself_in_its_dateline_and_ends_at_its_mark() -> 
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["FOR IMMEDIATE RELEASE"] == "release header"
     assert reasons["Tromsø is the largest city in northern Norway."] == "end of release"
+
+
+def test_a_wires_result_lines_before_its_credits_are_its_text() -> None:
+    """Between wire copy's last sentence and its credits, short lines of
+    results are the story's; the capitals over the headline are its slug."""
+    results = ["Tromsø 2 Bodø 1", "Molde 0 Rosenborg 0", "Tromsø go top on goal difference"]
+    page = "\n".join(
+        [
+            "SOCCER-NORWAY ELITESERIEN ROUNDUP",
+            "Tromsø go top after late winner against Bodø",
+            "By Ola Nordmann",
+            "OSLO, May 12 (Wirewatch) - Tromsø scored in the 89th minute to beat Bodø 2-1 on "
+            "Sunday and go top of the league for the first time in twenty years.",
+            "Molde and Rosenborg drew 0-0 in a match played in heavy rain.",
+            *results,
+            "(Reporting by Ola Nordmann; Editing by Kari Hansen)",
+        ]
+    )
+    article = article_from_text(page)
+    assert [p.text for p in article.stories[0].paragraphs][-3:] == results
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["SOCCER-NORWAY ELITESERIEN ROUNDUP"] == "wire slug"

@@ -275,3 +275,13 @@ def test_a_parks_or_a_points_name_is_a_place() -> None:
         _analyze_text("A walk in the hills", "The trail runs through Hallingskeid Forest.")
     )
     assert forest["Hallingskeid Forest"].type == "place"
+
+
+def test_a_clubs_name_says_it_is_a_club() -> None:
+    """ "United", "Rovers", "Athletic" end clubs' names, whatever the model read."""
+    analysis = _analyze_text(
+        "Coach sacked",
+        "Hallvik United have sacked their coach after a run of defeats. The club said on "
+        "Sunday that a 3-1 defeat was the last straw.",
+    )
+    assert _by_name(analysis)["Hallvik United"].type == "organisation"

@@ -26,6 +26,7 @@ from tui.clean.patterns import (
     BYLINE,
     BYLINE_DATED,
     BYLINE_ROLE,
+    CAPS_SLUG,
     CHROME,
     CODE_LIKE,
     CONTENTS_HEADER,
@@ -119,8 +120,9 @@ DATELINE_PARAGRAPHS = 5
 STANDFIRST_WORDS = 8
 # A heading of more words than this is a paragraph marked up as a heading.
 MAX_HEADING_WORDS = 20
+CREDITS_REASON = "reporting credits"
 _AFTER_END = {
-    "reporting credits": "page chrome after the article",
+    CREDITS_REASON: "page chrome after the article",
     "author biography": "author biography",
 }
 _SKIPPABLE = {"remove", "byline", "date"}
@@ -266,7 +268,23 @@ def read_labels(blocks: list[Block]) -> tuple[list[BlockFeatures], list[Label], 
     features, labels = _read_blocks(blocks, tokens, functions)
     labels = _split_bylines(blocks, labels)
     labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
-    return features, _headlines_over_bylines(blocks, labels, features), functions
+    labels = _slugs_over_headlines(blocks, _headlines_over_bylines(blocks, labels, features))
+    return features, labels, functions
+
+
+def _slugs_over_headlines(blocks: list[Block], labels: list[Label]) -> list[Label]:
+    """A wire's slug headline in capitals over its headline in ordinary case
+    ("CRICKET-ENGLAND V SOUTH AFRICA SCOREBOARD") is the copy's metadata."""
+    for index in range(len(blocks) - 1):
+        text = blocks[index].text
+        if (
+            CAPS_SLUG.match(text)
+            and not any(ch.islower() for ch in text)
+            and labels[index + 1].kind == "headline"
+            and any(ch.islower() for ch in blocks[index + 1].text)
+        ):
+            labels[index] = Label("remove", "wire slug")
+    return labels
 
 
 def _read_blocks(
@@ -1200,10 +1218,24 @@ def _decide_body(
             out.kept.append(KeptBlock(block, "paragraph"))
         elif opens_story:
             out.kept.append(KeptBlock(block, "related" if label.value == "related" else "heading"))
+        elif kind == "headline" and label.value != "related" and _before_credits(labels, index):
+            out.kept.append(KeptBlock(block, "paragraph"))  # a result line ends the copy
         elif kind == "headline":
             out.remove(block, label.reason or "headline without a story (related link)")
         else:
             out.remove(block, label.reason or "page chrome")
+
+
+def _before_credits(labels: list[Label], index: int) -> bool:
+    """Wire copy ends with its credits: the short lines between its last
+    sentence and them ("England 249 and 251-5", "England won by five
+    wickets") are its results, not links to other stories."""
+    for label in labels[index:]:
+        if label.kind == "terminal":
+            return label.reason == CREDITS_REASON
+        if label.kind not in {"headline", "prose"}:
+            return False
+    return False
 
 
 def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:

@@ -480,6 +480,8 @@ ROLE_WORDS = re.compile(
     r"\b(?i:reporter|writer|correspondent|columnist|journalist|editor|staff|contributor|"
     r"critic|analyst|chief|desk|producer)\b"
 )
+# A wire's headline in capitals behind its topic: "CRICKET-ENGLAND V SOUTH AFRICA".
+CAPS_SLUG = re.compile(r"^(?:[A-Z0-9]+ )?[A-Z]{3,}(?:/[A-Z]+)?-[A-Z]")
 # A wire service's slug: capitals joined by hyphens or slashes ("USA-ECONOMY/JOBS"),
 # or a budget code's words so joined ("BC-AS--Japan-Economy,1st Ld-Writethru").
 WIRE_SLUG = re.compile(

@@ -117,7 +117,10 @@ TEAM_AFTER = re.compile(
     r"thrashed|edged|routed|overcame|trounced|held|captain|coach|manager|striker|midfielder|"
     r"defender|goalkeeper|batsman|bowler|skipper|opener|keeper)\b)"
 )
-TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.?|versus)\s+$")
+TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|defeated|thrashed|edged|routed|v|vs\.?|versus|"
+    r"(?:win|victory|defeat|loss|draw) (?:over|against|to|with))\s+$"
+)
 
 
 # The last word of many companies' and bodies' names: evidence stronger than
@@ -131,7 +134,7 @@ ORG_HEADS = frozenset(
         "commission", "ministry", "agency", "institute", "university", "college", "party",
         "league", "club", "foundation", "authority", "board", "network", "systems",
         "technologies", "pharmaceuticals", "energy", "securities", "investments", "ventures",
-        "media",
+        "media", "united", "rovers", "wanderers", "athletic", "albion", "fc", "afc",
     }
 )  # fmt: skip
 
