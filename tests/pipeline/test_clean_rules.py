@@ -1203,3 +1203,22 @@ def test_a_wires_result_lines_before_its_credits_are_its_text() -> None:
     assert [p.text for p in article.stories[0].paragraphs][-3:] == results
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["SOCCER-NORWAY ELITESERIEN ROUNDUP"] == "wire slug"
+
+
+def test_bulleted_items_under_a_related_list_are_its_links() -> None:
+    items = ["* Ferry fares rise again in the spring", "* Snow closes the mountain pass to Narvik"]
+    page = "\n".join(
+        [
+            "Tromsø closes its coal heating plants",
+            "By Ola Nordmann",
+            LEDE,
+            *BODY,
+            "Related stories",
+            *items,
+            "© 2025 Nordlys",
+        ]
+    )
+    article = article_from_text(page)
+    assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert [reasons[item] for item in items] == ["related links"] * 2

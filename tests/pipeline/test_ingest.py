@@ -244,3 +244,38 @@ def test_a_wrapped_texts_list_items_and_short_lines_are_blocks_of_their_own() ->
         "the end of the decade, a move that officials said would cut the city's emissions by "
         "a third, the council said.",
     ]
+
+
+def test_a_wrapped_letter_with_many_short_lines_is_read_as_wrapped() -> None:
+    """Greetings, headings and a signature stand alone between blank lines;
+    the wrapped paragraphs still join, so each paragraph is one block."""
+    letter = "\n".join(
+        [
+            "View in browser",
+            "",
+            "The Fjord Letter",
+            "",
+            "Hi all,",
+            "",
+            "FERRIES",
+            "",
+            "The county will pay for a second ferry between the port of Tromsø and",
+            "Skjervøy from next spring, after the only boat broke down three times",
+            "in the winter and left the islands cut off for days at a time.",
+            "",
+            "ROADS",
+            "",
+            "Work on the tunnel under the fjord will start in August and should take",
+            "two years, the roads authority said on Tuesday, at a cost of about",
+            "900 million crowns.",
+            "",
+            "Kari",
+        ]
+    )
+    texts = [b.text for b in text_blocks(letter)]
+    assert (
+        "The county will pay for a second ferry between the port of Tromsø and Skjervøy from "
+        "next spring, after the only boat broke down three times in the winter and left the "
+        "islands cut off for days at a time."
+    ) in texts
+    assert "Kari" in texts and "ROADS" in texts

@@ -1197,9 +1197,11 @@ def _decide_body(
             list_reason = label.reason  # the next list starts
             out.remove(block, label.reason)
             continue
-        if list_reason and kind != "prose" and not opens_story:
+        bulleted = kind == "prose" and BULLET.match(block.text) is not None
+        if list_reason and (bulleted or kind != "prose") and not opens_story:
+            # The list's items: links, or a headline set after a bullet ("* Bus
+            # station cafe to close after 40 years").
             own = kind in {"remove", "menu"} or (kind == "headline" and label.value == "related")
-
             out.remove(block, label.reason if own else list_reason)
             continue
         list_reason = None

@@ -298,13 +298,12 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     continued = 0
     candidates = 0
     for line, following in pairwise(lines):
-        if not line.strip():
+        # A line before a blank one ends its paragraph, wrapped or not.
+        if not line.strip() or not following.strip():
             continue
         candidates += 1
-        if (
-            following.strip()
-            and len(line.rstrip()) >= widest - 15
-            and not line.rstrip().endswith((".", "!", "?", ":", "\u201d", '"'))
+        if len(line.rstrip()) >= widest - 15 and not line.rstrip().endswith(
+            (".", "!", "?", ":", "\u201d", '"')
         ):
             continued += 1
     return candidates > 0 and continued / candidates >= 0.4
