@@ -1222,3 +1222,18 @@ def test_bulleted_items_under_a_related_list_are_its_links() -> None:
     assert [p.text for p in article.stories[0].paragraphs] == [LEDE, *BODY]
     reasons = {r.text: r.reason for r in article.removed}
     assert [reasons[item] for item in items] == ["related links"] * 2
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("FOR IMMEDIATE RELEASE", True),
+        ("Press release: 3 March 2025", True),
+        ("Press release: Tromsø closes its coal plants", False),
+    ],
+)
+def test_a_releases_label_is_its_header_but_a_headline_after_it_is_not(
+    line: str, header: bool
+) -> None:
+    label = label_block(Block(line, 1), block_features(line))
+    assert (label.reason == "release header") is header

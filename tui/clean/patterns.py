@@ -265,8 +265,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "release header",
+        # The label alone, or with its date: never a headline after it ("Press release: …").
         r"(?:for immediate release|press release|news release|media release|embargoed"
-        r"(?: until .{1,60})?)(?:\s*[:|–—-]\s*.{0,60})?",
+        r"(?: until .{1,60})?)(?:\s*[:|–—-]\s*[\w ,.:]{0,30}\d{4})?",
     ),
     # A live blog's own controls: "Key events", "Show key events only".
     _rule(
