@@ -183,9 +183,13 @@ def features(
     # A block's own features depend on its text and its rule alone: a page's
     # repeated lines (menus, a feed's cards) are measured once.
     slots: dict[tuple[str, str], int] = {}
-    at = [slots.setdefault((t, r), len(slots)) for t, r in zip(texts, rules, strict=True)]
-    first = {slot: i for i, slot in reversed(list(enumerate(at)))}
-    distinct = [first[slot] for slot in range(len(slots))]
+    distinct: list[int] = []  # the first block of each distinct (text, rule)
+    at: list[int] = []  # each block's slot among them
+    for index, key in enumerate(zip(texts, rules, strict=True)):
+        if (slot := slots.get(key)) is None:
+            slot = slots[key] = len(distinct)
+            distinct.append(index)
+        at.append(slot)
     own = _own_and_vocabulary(
         [texts[i] for i in distinct],
         [feats[i] for i in distinct],

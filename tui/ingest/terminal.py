@@ -49,14 +49,16 @@ def read_dump(text: str) -> DumpReading | None:
         elif line.strip() and not _LIST_HEADER.match(line):
             return None
     above = "\n".join(lines[:start])
-    named = {found.group("number") for found in _MARKER.finditer(above)}
+    markers = list(_MARKER.finditer(above))
+    named = {found.group("number") for found in markers}
     if len(urls) < MIN_REFERENCES or not named or not named <= urls.keys():
         return None
     reading = DumpReading("")
     # The numbers are one removed block, at the line of the first.
-    markers = [m.group(0) for m in _MARKER.finditer(above)]
-    first = next(n for n, line in enumerate(lines, start=1) if _MARKER.search(line))
-    reading.removed.append(RemovedBlock(" ".join(markers), MARKERS_REASON, first))
+    first = above.count("\n", 0, markers[0].start()) + 1
+    reading.removed.append(
+        RemovedBlock(" ".join(m.group(0) for m in markers), MARKERS_REASON, first)
+    )
     for number, line in enumerate(lines[:start], start=1):
         lines[number - 1] = _MARKER.sub("", line)
     for number in range(start + 1, len(lines) + 1):  # from the "References" line on

@@ -204,7 +204,7 @@ PLACE_BEFORE = re.compile(
 )
 # "between Kelby and Ashcombe", "from Myrdal to Flåm": two names joined.
 _JOINED = re.compile(r"\s+(?P<word>and|or|&|to)\s+")
-_JOINED_BEFORE = re.compile(r"\s+(?P<word>and|or|&|to)\s+$")
+_JOINED_BEFORE = re.compile(_JOINED.pattern + "$")
 # "to" joins two places only after "from": "from Oslo to Bergen".
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+[^,.;]{1,40}\s+to\s+$")
