@@ -2,6 +2,7 @@
 
     uv run python scripts/check_pages.py ../shared/dev/web/html
     uv run python scripts/check_pages.py ../shared/dev/web/text --limit 50 --no-nlp
+    uv run python scripts/check_pages.py --against-trafilatura ../shared/dev/web/html
 
 For each page (HTML, text or Markdown): the analysis must not raise (bad
 input may only raise ``LedeError``, a one-line message); every input block
@@ -13,6 +14,11 @@ With ``--reader N`` the first N pages are also opened in the reader (headless,
 Textual's Pilot) and driven with every key a reader uses; any exception, or
 the app ending, is a problem. Prints one line per page with a problem and a
 summary; exits 1 if any.
+
+``--against-trafilatura`` checks instead that nothing trafilatura keeps is
+lost: for every page, each block trafilatura's own output holds that lede
+removed, with lede's reason, the worst pages first, and the totals by reason
+(``scripts/lost_blocks.py``).
 """
 
 from __future__ import annotations
@@ -128,9 +134,29 @@ def twice(path: str, nlp: bool) -> list[str]:
     return [] if outputs[0] == outputs[1] else ["JSON differs between two runs"]
 
 
+def against_trafilatura(pages: list[str], args: argparse.Namespace) -> int:
+    """The lost-blocks report: exits 1 when a sentence of prose was lost."""
+    from lost_blocks import lost_blocks, report
+
+    with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+        results = list(pool.map(lost_blocks, map(Path, pages), chunksize=4))
+    report(results, args.worst)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 1 if any(b["prose"] for r in results for b in r["lost"]) else 0  # type: ignore[attr-defined]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
+    parser.add_argument(
+        "--against-trafilatura",
+        action="store_true",
+        help="list the blocks trafilatura keeps that lede removed, with totals by reason",
+    )
+    parser.add_argument(
+        "--worst", type=int, default=20, help="pages listed (with --against-trafilatura)"
+    )
     parser.add_argument("--no-nlp", action="store_true", help="clean and segment only")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
@@ -154,6 +180,8 @@ def main() -> int:
     pages = sorted(str(p) for p in args.folder.iterdir() if p.suffix.lower() in SUFFIXES)
     if args.limit:
         pages = pages[: args.limit]
+    if args.against_trafilatura:
+        return against_trafilatura(pages, args)
     nlp = not args.no_nlp
     started = time.perf_counter()
     results = []

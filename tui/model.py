@@ -17,7 +17,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # Where a block stands in a body a structured source gave: in the flow of
 # the article, in an inset the extractor kept (an <aside>), or in a card the
 # extractor left out, kept only as a possible embedded story.
-BlockPlace = Literal["flow", "inset", "card"]
+# Where a structured source set a block: in the article's flow, in an inset
+# (an aside, a box) the body holds, in a card the extractor left out, or as a
+# card's title, a link to another story the page inserted (a marker, as
+# "Related: …" is in text).
+BlockPlace = Literal["flow", "inset", "card", "card-title"]
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table", "code"]
 StoryKind = Literal["main", "embedded"]
 EntityType = Literal["person", "place", "organisation", "group", "event", "other"]

@@ -286,10 +286,10 @@ def _judge(
             best = (score, k, margins)
     assert best is not None
     _, length, margins = best
-    if body[h].role == "related":
-        # A marked card runs on until a paragraph turns back to the main story.
-        back = [j for j, m in enumerate(margins) if m < -COHESION_MARGIN]
-        length = min(n, MAX_EMBEDDED, back[0] + 1 if back else n)
+    if body[h].role == "related" and sum(margins[length - 1 :]) >= -COHESION_MARGIN:
+        # A marked card runs on to its range's end unless the main story
+        # clearly returns after it (what follows leans back to it, in sum).
+        length = min(n, MAX_EMBEDDED)
 
     inside = margins[: length - 1]
     returns = length < n and margins[length - 1] < -COHESION_MARGIN

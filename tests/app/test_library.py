@@ -64,3 +64,34 @@ async def test_folder_opens_a_library_and_an_article_and_comes_back() -> None:
         await pilot.press("backspace")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_columns_line_up_in_cells_whatever_the_script(tmp_path) -> None:
+    """A Korean title is twice as wide as its length: the date and site columns
+    are measured in terminal cells, so they stand in line under a Latin title."""
+    from rich.cells import cell_len
+
+    articles = {
+        "seoul.md": ("서울시, 내년부터 심야버스 노선 확대", "2025-03-02", "서울경제"),
+        "ferry.md": ("Ferry fares cut as the old bridge shuts", "2025-03-03", "Harbour Post"),
+        "long.md": ("도시철도 " * 20, "2025-03-04", "매우 긴 이름의 지역 신문사 온라인판"),
+    }
+    for name, (title, date, site) in articles.items():
+        (tmp_path / name).write_text(
+            f"---\ntitle: {title.strip()}\ndate: {date}\nsource: https://news.example/{name}\n"
+            f"site: {site}\n---\n\nThe council met on Monday and voted to keep the night "
+            "buses running until the end of the year, the city said.\n",
+            encoding="utf-8",
+        )
+    app = LedeApp(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        library = await _scanned(pilot, app)
+        listing = library.query_one("#library-list")
+        prompts = [str(o.prompt) for o in listing.options]  # type: ignore[attr-defined]
+        assert len(prompts) == 3
+        columns = {cell_len(p[: p.index("2025-03-0")]) for p in prompts}
+        assert columns == {52}  # a title of 50 cells and two spaces, in every row
+        long_row = next(p for p in prompts if "2025-03-04" in p)
+        assert "도시철도 도시철도" in long_row and "…" in long_row
+        after_site = {cell_len(p[: p.index(" stor")]) for p in prompts}
+        assert len(after_site) == 1

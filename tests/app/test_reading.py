@@ -208,3 +208,15 @@ def test_story_items_interleave_removed_blocks_where_they_stood() -> None:
     assert [i.offset for i in items if i.kind == "paragraph"] == [0, len(MAIN_1) + 2]
     bare = ["title", "blank", "paragraph", "blank", "paragraph"]
     assert [i.kind for i in story_items(main, None)] == bare
+
+
+def test_fit_measures_in_cells() -> None:
+    from rich.cells import cell_len
+
+    from tui.reading.cells import fit
+
+    assert fit("abc", 6) == "abc   "
+    assert fit("서울시 심야버스", 10) == "서울시 심…"  # two cells a syllable
+    assert cell_len(fit("서울시 심야버스 노선", 9)) == 9
+    assert fit("话剧《约定无期限》", 8) == "话剧《… " and cell_len(fit("话剧《约定", 8)) == 8
+    assert fit("anything", 0) == ""

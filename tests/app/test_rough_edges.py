@@ -210,6 +210,36 @@ async def test_l_lists_the_links_and_enter_opens_one(monkeypatch: pytest.MonkeyP
         assert notices[-1] == "Opened https://news.example.org/2025/03/04/harbour-ferry-terminal"
 
 
+async def test_a_link_of_a_page_with_no_address_says_why_it_cannot_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.app import outside
+    from tui.app.screens.choice import ChoiceScreen
+
+    opened: list[str] = []
+    monkeypatch.setattr(outside.webbrowser, "open", lambda url: opened.append(url) or True)
+    app = LedeApp(HARBOUR.parent / "library-relative-links.html")
+    notices = capture_notices(app)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        menu = app.screen
+        assert isinstance(menu, ChoiceScreen)
+        assert menu.title_text == "Links: 2 in the article, 2 around it"
+        assert menu.rows[0] == (
+            "council’s budget — /news/2025/08/council-budget",
+            "/news/2025/08/council-budget",
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert opened == []
+        assert notices[-1] == (
+            "This page's address is unknown, so “/news/2025/08/council-budget” cannot be opened."
+        )
+        assert app.is_running
+
+
 async def test_no_browser_copies_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.app import outside
 

@@ -149,3 +149,133 @@ def test_a_link_that_is_no_address_is_left_out() -> None:
 
     article = build_article(read_string(page, "page.html", "html"))
     assert [k.url for k in article.links] == ["https://a.example.org/terms"]
+
+
+def test_relative_links_of_a_page_with_no_address_stay_as_written() -> None:
+    """A saved page that states no address (no canonical link, no <base>) keeps its
+    relative links as written, those in the story first; fragments and mail
+    addresses are no pages."""
+    article = read_article(SOURCES / "library-relative-links.html")
+    assert article.metadata.url is None
+    assert [(k.text, k.url, k.in_article) for k in article.links] == [
+        ("council’s budget", "/news/2025/08/council-budget", True),
+        ("survey report", "../reports/survey-2025.pdf", True),
+        ("Home", "/", False),
+        ("News", "/news/", False),
+    ]
+
+
+def test_a_paragraph_split_by_comment_nodes_is_kept_whole() -> None:
+    """React writes a paragraph's text nodes apart with empty comments
+    ("said <!-- -->it would vote"): the paragraph is the article's, whole."""
+    path = SOURCES / "council-vote-react.html"
+    raw = read_raw(path)
+    blocks, pre_removed = list(raw.blocks), list(raw.pre_removed)
+    article = build_article(raw)
+    (main,) = article.stories
+    texts = [p.text for p in main.paragraphs]
+    assert len(texts) == 6
+    assert texts[2] == (
+        "The council said it would vote on Friday instead, once a report from the planning "
+        "office has been published and read by every member of the committee."
+    )
+    assert texts[1].endswith("which would add 2,000 homes on the edge of the city.")
+    assert texts[4].startswith("The mayor, who backs the plan, said the delay")
+    assert article.metadata.byline == "Maren Okafor"
+    assert not check_nothing_lost(article, blocks, pre_removed)
+    assert not any("council said" in r.text for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("name", "main_lines", "embedded_title", "embedded_first_words"),
+    [
+        # A WordPress embed: the card is a link in a blockquote, its story follows it.
+        (
+            "north-korea-fm-russia-wordpress.html",
+            11,
+            "North Korean foreign minister travels to China",
+            ["North", "Ri’s", "Kim’s"],
+        ),
+        # A <figure> card: a picture and a caption that link to the other story.
+        (
+            "bridge-figure-card.html",
+            6,
+            "Passenger ferry across the Wend to return after forty years",
+            ["A", "The", "Volunteers"],
+        ),
+        # An <aside> card at the top of the story, its paragraphs inside it.
+        (
+            "clinic-aside-card-top.html",
+            5,
+            "Ambulance response times in the fens fall to a five-year low",
+            ["Ambulances", "The"],
+        ),
+    ],
+)
+def test_a_card_the_page_marks_up_is_an_embedded_story(
+    name: str, main_lines: int, embedded_title: str, embedded_first_words: list[str]
+) -> None:
+    raw = read_raw(SOURCES / name)
+    blocks, pre_removed = list(raw.blocks), list(raw.pre_removed)
+    article = build_article(raw)
+    main, embedded = article.stories
+    assert (main.kind, embedded.kind) == ("main", "embedded")
+    assert len(main.paragraphs) == main_lines
+    assert embedded.title == embedded_title
+    assert [p.text.split()[0] for p in embedded.paragraphs] == embedded_first_words
+    assert embedded_title not in main.text
+    assert not check_nothing_lost(article, blocks, pre_removed)
+
+
+def test_a_card_with_no_story_of_its_own_is_a_related_link() -> None:
+    """An embed card whose paragraphs are the article's own is a link to another
+    story: removed with that reason, never a paragraph of the story."""
+    page = (
+        "<html><head><title>Tide gauge shows record surge</title></head><body><article>"
+        "<h1>Tide gauge shows record surge</h1>"
+        "<p>The tide gauge at Pellmouth recorded its highest surge on Sunday night, "
+        "when a storm pushed water over the harbour wall, the coastguard said.</p>"
+        "<p>Water reached the doors of the lifeboat station and flooded the car park on "
+        "the quay, but no homes were flooded, the coastguard said.</p>"
+        '<figure class="wp-block-embed"><blockquote class="wp-embedded-content">'
+        '<a href="/2024/01/harbour-wall-funding">Harbour wall repairs win funding</a>'
+        "</blockquote></figure>"
+        "<p>The surge was a foot higher than the previous record, set in 1953, and came "
+        "with a spring tide and winds of seventy miles an hour, the coastguard added.</p>"
+        "<p>The harbour master said the wall had held and that the gauge would be "
+        "checked this week against the readings of the surge on Sunday night.</p>"
+        "</article></body></html>"
+    )
+    from tui.ingest import read_string
+
+    article = build_article(read_string(page, "surge.html", "html"))
+    (main,) = article.stories
+    assert len(main.paragraphs) == 4
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Harbour wall repairs win funding"] == "related link"
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        # A slogan after the headline, the headline itself a heading of the page.
+        ("title-script-ru.html", "В Самаре открыли новый мост через Волгу"),
+        # The title and og:title are the site's name; the logo is the page's <h1>.
+        ("title-script-ko.html", "서울시, 내년부터 심야버스 노선 확대"),
+        # The site's name glued on with a hyphen, as Chinese titles write it.
+        ("title-script-zh.html", "河北多地开通城际公交线路"),
+        # A full-width bar before the site's name.
+        ("title-script-ja.html", "子どもへの体罰を禁止する法律ができる"),
+    ],
+)
+def test_the_title_is_the_headline_in_any_script(name: str, headline: str) -> None:
+    article = read_article(SOURCES / name)
+    assert article.title == headline
+    assert article.metadata.site and article.metadata.site not in article.title
+    assert len(article.stories[0].paragraphs) == 3
+
+
+def test_a_hyphen_inside_a_latin_name_is_no_separator() -> None:
+    assert clean_title("Jean-Paul Sartre letters found in Caen-Nord", "Le Site", None, []) == (
+        "Jean-Paul Sartre letters found in Caen-Nord"
+    )

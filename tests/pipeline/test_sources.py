@@ -24,7 +24,14 @@ def text_reading() -> tuple[list[list[str]], set[tuple[str, str]]]:
     return stories, {(e.name, e.type) for e in analysis.entities}
 
 
-@pytest.mark.parametrize("name", ["north-korea-fm-russia.html", "north-korea-fm-russia.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "north-korea-fm-russia.html",
+        "north-korea-fm-russia-wordpress.html",  # the card is a WordPress embed
+        "north-korea-fm-russia.md",
+    ],
+)
 def test_sample_rewritten_reads_as_the_same_stories_and_entities(name: str, text_reading) -> None:
     stories, entities = text_reading
     analysis = analyze(SOURCES / name)

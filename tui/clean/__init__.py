@@ -292,10 +292,10 @@ def _read_blocks(
 ) -> tuple[list[BlockFeatures], list[Label]]:
     """Each block's features and what the rules make of it alone, each distinct
     line once (both are immutable, so repeats share them)."""
-    read: dict[tuple[str, str], tuple[BlockFeatures, Label]] = {}
+    read: dict[tuple[str, str, str], tuple[BlockFeatures, Label]] = {}
     features, labels = [], []
     for block in blocks:
-        key = (block.kind, block.text)
+        key = (block.kind, block.place, block.text)
         if (known := read.get(key)) is None:
             feats = block_features(block.text, functions, tokens[block.text])
             known = read[key] = (feats, label_block(block, feats))
@@ -814,6 +814,10 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     text = block.text.strip()
     if block.kind in {"table", "code"}:
         return Label("prose")  # a source marked it as data: content, not chrome
+    if block.place == "card-title":
+        # The page marked it up as a card's link to another story: the
+        # segmenter decides, as for "Related: …", whether a story follows.
+        return Label("headline", "related link", "related")
     if WIRE_SLUG.match(text):
         return Label("remove", "wire slug")
     if text in RELEASE_END:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.ingest.decode import tidy
-from tui.ingest.pagemeta import page_language, page_metadata
+from tui.ingest.pagemeta import is_site_name, page_language, page_metadata
 from tui.model import Block, BlockKind, BlockPlace, Metadata, RemovedBlock
 
 BLOCK_TAGS = frozenset(
@@ -62,6 +62,9 @@ _PLACES = re.compile(
 )
 OUTSIDE = "page text outside the article"
 INSET = re.compile(r"related|card|embed|teaser|promo|inset|pullout|sidebar|callout", re.I)
+# A card's title is a headline (at most this many words) that is mostly links.
+CARD_TITLE_WORDS = 25
+LINKED_SHARE = 0.6
 # Elements whose text no reader sees.
 HIDDEN = (
     "//script|//style|//template|//svg|//head|//iframe|//object|//rt|//rp"
@@ -73,7 +76,7 @@ HIDDEN = (
 _SPACES = re.compile(r"\s+")
 # Words; in scripts written without spaces (Chinese, Japanese) each character.
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _BREAK = "\u2028"  # stands for <br> while text is gathered
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A block trafilatura holds at least this share of is a body block.
@@ -149,30 +152,42 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         blocks = [Block(tidy(p), line) for p in extracted.split("\n") if tidy(p)]
         removed = [RemovedBlock(b.text, reasons.of(b.element), b.line) for b in page]
         return HtmlReading(blocks, removed, metadata, stated, True, links)
-    title = _title_block(page, share, metadata.title)
+    stated_title = metadata.title
+    if stated_title and is_site_name(stated_title, metadata.site, _host(metadata.url)):
+        metadata.title = None  # the site's name: the headline is a heading of the page
+    title = _title_block(page, share, metadata.title, metadata.site)
     kept = [s >= KEPT_SHARE for s in share]
-    _mark_places(page, kept)
+    _mark_places(page, kept, title, _host(_base_address(tree, metadata.url, source)))
     for index, item in enumerate(page):
-        if kept[index] or index == title or item.place == "card":
+        if kept[index] or index == title or item.place in {"card", "card-title"}:
             blocks.append(item.block())
         else:
             removed.append(RemovedBlock(item.text, reasons.of(item.element), item.line))
     if title is not None and not metadata.title:
         metadata.title = page[title].text
+    metadata.title = metadata.title or stated_title
     return HtmlReading(blocks, removed, metadata, stated, True, links)
 
 
 def parse_html(html: str) -> Any:
-    """An lxml tree of any page: an XML declaration or a fragment does not stop it."""
+    """An lxml tree of any page: an XML declaration or a fragment does not stop it.
+
+    Comments and processing instructions are left out as the tree is built,
+    as trafilatura's own parser does: its extractor expects a tree without
+    them, and a comment inside a paragraph (``said <!-- -->it would``, as
+    React renders text) would end that paragraph's text there. Leaving them
+    out keeps a text node's pieces joined, for the blocks and the extractor alike.
+    """
     import lxml.html
     from lxml.etree import ParserError
 
     text = _XML_DECLARATION.sub("", html, count=1)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError):
         return lxml.html.document_fromstring(
-            f"<html><body><pre>{_escape(text)}</pre></body></html>"
+            f"<html><body><pre>{_escape(text)}</pre></body></html>", parser=parser
         )
 
 
@@ -219,13 +234,24 @@ def page_blocks(tree: Any) -> Any:
                 yield PageBlock(element, text, line, kind, level)
 
 
-def _mark_places(page: list[PageBlock], kept: list[bool]) -> None:
-    """Mark body blocks in an inset, and the cards the extractor left in the body.
+def _mark_places(
+    page: list[PageBlock], kept: list[bool], title: int | None, host: str | None
+) -> None:
+    """Mark body blocks in an inset, the cards the extractor left in the body,
+    and each card's title.
 
     An inset is an ``<aside>`` or an element named like a card ("related",
-    "teaser"...) that holds a small part of the body. A block the extractor
-    left out but which stands in such a card between the body's first and
-    last block is a card: perhaps another story the site put there.
+    "embed", "teaser"...) that holds a small part of the body. A block the
+    extractor left out but which stands in such a card between the body's
+    first and last block is a card: perhaps another story the site put there.
+    The first block of an inset or a ``<figure>``, when it is a link to
+    another of the site's pages (a WordPress embed, an oEmbed card, a teaser;
+    not a photo's credit or a post on a social network), is the card's
+    title: the site's own marker for an inserted story, whose paragraphs may
+    stand inside the card or follow it. Between the headline (``title``) and
+    the body's first block, only a card with such a title counts. ``host``
+    is the page's own (None when unknown: then any page's link may be the
+    site's).
     """
     body = [b for b, k in zip(page, kept, strict=True) if k]
     if not body:
@@ -238,14 +264,71 @@ def _mark_places(page: list[PageBlock], kept: list[bool]) -> None:
     root = next(n for n in body[0].element.iterancestors() if held[n] == total)
     first = next(i for i, k in enumerate(kept) if k)
     last = max(i for i, k in enumerate(kept) if k)
+    # Between the headline and the story only a card with a title counts.
+    start = title + 1 if title is not None and title < first else first
+    titled: dict[Any, bool] = {}  # each card seen: whether its first block is a title
     for index, item in enumerate(page):
-        if not first <= index <= last:
+        if not start <= index <= last:
             continue
-        insets = [n for n in item.element.iterancestors() if held[n] < total / 2 and _is_inset(n)]
+        small = [n for n in item.element.iterancestors() if held[n] < total / 2]
+        insets = [n for n in small if _is_inset(n)]
+        cards = [n for n in small if n.tag == "figure" or _is_inset(n)]
+        card = cards[-1] if cards and _within(cards[-1], root) else None
+        if card is not None and card not in titled:
+            titled[card] = _links_away(item, host)
+            if titled[card]:
+                item.place = "card-title"
+                continue
+        if index < first and not (card is not None and titled[card]):
+            continue
         if kept[index]:
             item.place = "inset" if insets else "flow"
-        elif insets and any(a is root for a in insets[-1].iterancestors()):
+        elif insets and _within(insets[-1], root):
             item.place = "card"
+
+
+def _within(node: Any, root: Any) -> bool:
+    return any(a is root for a in node.iterancestors())
+
+
+def _links_away(item: PageBlock, host: str | None) -> bool:
+    """A headline-long block that is mostly the words of links to the site's other pages."""
+    if len(item.text.split()) > CARD_TITLE_WORDS:
+        return False
+    element = item.element
+    if any(_is_site_link(a, host) for a in element.iterancestors("a")):
+        return True
+    linked = sum(
+        len(text)
+        for a in element.iter("a")
+        if _is_site_link(a, host)
+        and (text := _SPACES.sub(" ", a.text_content()).strip())
+        and text in item.text
+    )
+    return linked >= LINKED_SHARE * len(item.text)
+
+
+def _is_site_link(anchor: Any, host: str | None) -> bool:
+    """A link to a page (not a fragment, a script or an address), on the site
+    when the page's host is known."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    target = _host(href)
+    return host is None or target is None or target == host
+
+
+def _host(address: str | None) -> str | None:
+    """An address's host without "www.", None for a relative one."""
+    from urllib.parse import urlsplit
+
+    if not address:
+        return None
+    try:
+        netloc = urlsplit(address).hostname
+    except ValueError:
+        return None
+    return netloc.removeprefix("www.") if netloc else None
 
 
 def _is_inset(node: Any) -> bool:
@@ -350,20 +433,33 @@ def _base_address(tree: Any, url: str | None, source: str) -> str | None:
 
 def _links(tree: Any, base: str | None = None) -> list[tuple[str, str]]:
     """The page's links with their anchor text, in order, each once; relative ones
-    made whole against ``base`` (without one they cannot be opened, and are left out)."""
+    made whole against ``base``. Without one they stay as written ("/news/…"):
+    shown, but they cannot be opened (the reader says why)."""
     from urllib.parse import urldefrag, urljoin
 
     seen: dict[str, str] = {}
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if base and href and not href.startswith(("#", "mailto:", "javascript:", "tel:")):
-            try:
-                href = urldefrag(urljoin(base, href)).url
-            except ValueError:  # not an address at all ("http://[ccpa-preferences]")
-                continue
-        if href.startswith(("http://", "https://")) and href not in seen:
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        try:
+            href = urldefrag(urljoin(base, href) if base else href).url
+        except ValueError:  # not an address at all ("http://[ccpa-preferences]")
+            continue
+        if (href.startswith(("http://", "https://")) or is_relative(href)) and href not in seen:
             seen[href] = _SPACES.sub(" ", anchor.text_content()).strip()
     return list((text, href) for href, text in seen.items())
+
+
+def is_relative(address: str) -> bool:
+    """An address relative to its page ("/news/a", "../b.html"): no scheme, no host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return False
+    return bool(address) and not parts.scheme and not parts.netloc
 
 
 # --- what trafilatura keeps --------------------------------------------------------
@@ -396,10 +492,10 @@ def _coverage(page: list[PageBlock], extracted: str) -> tuple[list[float], float
     owner: list[int] = []
     tokens: list[str] = []
     for index, item in enumerate(page):
-        words = _WORD.findall(item.text.lower())
+        words = WORD.findall(item.text.lower())
         tokens.extend(words)
         owner.extend([index] * len(words))
-    wanted = _WORD.findall(extracted.lower())
+    wanted = WORD.findall(extracted.lower())
     covered = [False] * len(tokens)
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(tokens) - 3):
@@ -453,8 +549,15 @@ def _next_at(positions: list[int], cursor: int) -> int | None:
     return positions[index] if index < len(positions) else positions[0]
 
 
-def _title_block(page: list[PageBlock], share: list[float], title: str | None) -> int | None:
-    """The heading that carries the article's title, before the body starts."""
+def _title_block(
+    page: list[PageBlock], share: list[float], title: str | None, site: str | None
+) -> int | None:
+    """The heading that carries the article's title, before the body starts.
+
+    With no title stated, the last ``<h1>`` above the body, else the last
+    heading of any level there; never the site's own name (a logo set as a
+    heading).
+    """
     first_kept = next((i for i, s in enumerate(share) if s >= KEPT_SHARE), len(page))
     wanted = _normal(title or "")
     headings = [i for i, b in enumerate(page) if b.kind == "heading" and share[i] < KEPT_SHARE]
@@ -463,8 +566,10 @@ def _title_block(page: list[PageBlock], share: list[float], title: str | None) -
             if _normal(page[i].text) == wanted:
                 return i
         return None
-    before = [i for i in headings if i < first_kept and page[i].level == 1]
-    return before[-1] if before else None
+    name = _normal(site or "")
+    before = [i for i in headings if i < first_kept and _normal(page[i].text) != name]
+    top = [i for i in before if page[i].level == 1]
+    return (top or before or [None])[-1]
 
 
 class _Reasons:
@@ -508,4 +613,4 @@ def _own_reason(node: Any) -> str | None:
 
 
 def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(WORD.findall(text.lower()))

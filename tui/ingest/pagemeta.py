@@ -14,13 +14,20 @@ from typing import Any
 from tui.ingest.decode import tidy
 from tui.model import Metadata
 
-# Separators sites put between a headline and their own name.
-TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:]\s+|\s+-\s+|\s*::\s*|\s*\|\s*")
+# Separators sites put between a headline and their own name. Scripts written
+# without spaces (Chinese, Japanese) glue them on: "标题-新华网", "見出し｜サイト".
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff01-\uff60"
+TITLE_SEPARATORS = re.compile(
+    r"\s+[|–—·•»:]\s+|\s+-\s+|\s*::\s*|\s*[|｜]\s*"
+    rf"|(?<=[{_CJK}])[-_–—](?=\S)|(?<=\S)[-_–—](?=[{_CJK}])"
+)
 KICKER = re.compile(
     r"^(?:breaking(?: news)?|exclusive|update[d]?|watch|live|video|opinion|analysis|"
     r"just in|developing)\s*[:|–—-]\s+",
     re.IGNORECASE,
 )
+# A site's name is short; a longer one is a headline the extractor took for it.
+SITE_NAME_WORDS = 4
 LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _WORD = re.compile(r"\w+")
 
@@ -103,6 +110,17 @@ def clean_title(
             tail = re.split(r":\s+", title)[-1]
             title = tail if len(_words(tail)) >= 4 else title
     return KICKER.sub("", title).strip() or None
+
+
+def is_site_name(title: str, site: str | None, host: str | None) -> bool:
+    """The title is the site's name alone (its logo set as the page's title).
+
+    A "site name" longer than a name is the extractor's mistake (it took a
+    headline for the name): then only the host tells."""
+    stated = _words(site or "")
+    names = [n for n in (stated if len(stated) <= SITE_NAME_WORDS else [], _host_words(host)) if n]
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    return bool(parts) and all(any(_overlaps(_words(p), n) for n in names) for p in parts)
 
 
 def _words(text: str) -> list[str]:

@@ -21,10 +21,15 @@ from textual.widgets.option_list import Option
 
 from tui.app.widgets.lists import PaneList
 from tui.model import Analysis, Article
+from tui.reading.cells import fit
 from tui.reading.counts import counted
 
 if TYPE_CHECKING:
     from tui.app.app import LedeApp
+
+
+TITLE_CELLS = 50
+SITE_CELLS = 14
 
 
 class LibraryScreen(Screen[None]):
@@ -87,8 +92,9 @@ class LibraryScreen(Screen[None]):
             return row
         meta = article.metadata
         title = article.title or path.name
-        row.append((title if len(title) <= 50 else title[:49] + "…").ljust(50), style="bold")
-        row.append(f"  {meta.date or 'no date':<10}  {(meta.site or '')[:14]:<14}  ")
+        # Columns in cells: a title in Hangul or Han characters is twice as wide as its length.
+        row.append(fit(title, TITLE_CELLS), style="bold")
+        row.append(f"  {meta.date or 'no date':<10}  {fit(meta.site or '', SITE_CELLS)}  ")
         row.append(f"{counted(len(article.stories), 'story')}  ")
         analysis = self.analyses.get(path)
         if path in self.failures:

@@ -511,8 +511,17 @@ class MainScreen(Screen[None]):
         title = f"Links: {inside} in the article, {len(rows) - inside} around it"
 
         def open_link(url: str | None) -> None:
-            if url is not None:
+            if url is None:
+                return
+            if url.startswith(("http://", "https://")):
                 self._open(url)
+            else:  # kept as written: the page stated no address to make it whole
+                self.notify(
+                    f"This page's address is unknown, so “{url}” cannot be opened.",
+                    severity="warning",
+                    timeout=5,
+                    markup=False,
+                )
 
         self.app.push_screen(ChoiceScreen(title, rows), open_link)
 
