@@ -569,7 +569,8 @@ def _title_block(
     name = _normal(site or "")
     before = [i for i in headings if i < first_kept and _normal(page[i].text) != name]
     top = [i for i in before if page[i].level == 1]
-    return (top or before or [None])[-1]
+    chosen = top or before
+    return chosen[-1] if chosen else None
 
 
 class _Reasons:
