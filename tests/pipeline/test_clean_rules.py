@@ -23,6 +23,7 @@ from tui.clean.patterns import (
     ChromeRule,
     RuleSet,
     _rule,
+    is_photo_caption,
     may_be_caption,
 )
 from tui.model import Article, Block
@@ -67,6 +68,20 @@ def test_chrome_lines_get_reasons_a_reader_understands() -> None:
     assert _label("Comments (4)") == "comments"
     assert _label("7 thoughts on “Ferry fares rise in March”") == "comments"
     assert _label("One response to “Ferry fares rise in March”") == "comments"
+
+
+def test_a_paragraph_closing_with_its_wire_credit_is_prose_not_a_caption() -> None:
+    """An agency in brackets ("(dpa)") after several sentences credits the text; a photo's credit in
+    brackets says it is one, and a one-line caption with an agency stays a caption."""
+    paragraph = (
+        "Die Fähre nach Helgoland fährt ab Montag wieder täglich. Im Winter hatte die "
+        "Reederei nur drei Fahrten in der Woche angeboten. Die Preise bleiben gleich. (dpa)"
+    )
+    assert not is_photo_caption(paragraph)
+    assert not is_photo_caption(paragraph.replace("(dpa)", "(Reuters/lk)"))
+    assert is_photo_caption(paragraph.replace("(dpa)", "(Foto: dpa/Carsten Rehder)"))
+    assert is_photo_caption("The ferry leaves the harbour at Cuxhaven on Monday. (Reuters)")
+    assert is_photo_caption("Passengers board. Most were day visitors. (AP Photo/Ana Ruiz)")
 
 
 def test_prose_mentioning_chrome_words_is_kept() -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.dates import FULL_DATE
+from tui.textstats import SENTENCE_BREAK
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -529,7 +530,7 @@ def is_dateline(match: re.Match[str]) -> bool:
 PHOTO_CAPTION = re.compile(
     r"(?:^(?:photo(?:graph)?|image|picture|file photo|illustration|caption|image caption|"
     r"photo credit|credit|pictured|video|fotos?|bild(?:er)?|fotograf[íi]a)\s*:)"
-    rf"|(?:\(\s*(?:photo|image|picture|file)?[^()]{{0,80}}\b(?:{AGENCIES})\b[^()]{{0,40}}\)\s*$)"
+    rf"|(?P<bracket>\(\s*(?:photo|image|picture|file)?[^()]{{0,80}}\b(?:{AGENCIES})\b[^()]{{0,40}}\)\s*$)"
     rf"|(?:\b(?:photo|image|picture)s?\s*(?:by|credit|courtesy(?: of)?)\b[^.]{{0,80}}$)"
     r"|(?:\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.:]{2,60}$)"
     rf"|(?:\s(?:[A-Z][\w.'’\-]+\s?){{0,3}}/\s*(?:{AGENCIES})(?:\s*/\s*\w+|\s+files?)?\s*$)"
@@ -561,6 +562,10 @@ CAPTION_WORDS = (
 AGENCY = re.compile(rf"\b(?:{AGENCIES.lower()})\b")
 # A block that is an agency's name alone is this short.
 AGENCY_LINE_CHARS = 40
+# A paragraph of this many sentences that closes with an agency's name in
+# brackets is credited prose, unless the brackets name a photo.
+CREDITED_PROSE_SENTENCES = 3
+PHOTO_IN_BRACKETS = re.compile(r"photo|foto|image|picture|bild|getty|pool", re.IGNORECASE)
 # Captions are recognised by how they start or end; a block's middle never matters.
 CAPTION_EDGE = 200
 
@@ -581,9 +586,18 @@ def is_photo_caption(text: str, lowered: str | None = None) -> bool:
     # Every branch is held to the block's start or end, so the start is tried
     # once and the search runs over the last characters only (from there, not
     # on a slice: a word boundary still sees the character before).
-    return bool(
-        PHOTO_CAPTION.match(text[:CAPTION_EDGE])
-        or PHOTO_CAPTION.search(text, max(1, len(text) - CAPTION_EDGE))
+    match = PHOTO_CAPTION.match(text[:CAPTION_EDGE]) or PHOTO_CAPTION.search(
+        text, max(1, len(text) - CAPTION_EDGE)
+    )
+    if match is None:
+        return False
+    bracket = match.group("bracket")
+    # An agency in brackets closing a paragraph of several sentences ("… (dpa)")
+    # is the text's own reporting credit; a photo's credit says it is one.
+    return not (
+        bracket
+        and not PHOTO_IN_BRACKETS.search(bracket)
+        and len(SENTENCE_BREAK.findall(text)) + 1 >= CREDITED_PROSE_SENTENCES
     )
 
 
