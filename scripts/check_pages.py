@@ -18,7 +18,9 @@ summary; exits 1 if any.
 ``--against-trafilatura`` checks instead that nothing trafilatura keeps is
 lost: for every page, each block trafilatura's own output holds that lede
 removed, with lede's reason, the worst pages first, and the totals by reason
-(``scripts/lost_blocks.py``).
+(``scripts/lost_blocks.py``). ``--as-rendered`` reads each HTML page again
+as a script-rendered site writes it (text nodes split by comments and spans)
+and lists the pages whose kept words change (``scripts/rendered.py``).
 """
 
 from __future__ import annotations
@@ -155,6 +157,11 @@ def main() -> int:
         help="list the blocks trafilatura keeps that lede removed, with totals by reason",
     )
     parser.add_argument(
+        "--as-rendered",
+        action="store_true",
+        help="read each HTML page again as a script-rendered site writes it; list changes",
+    )
+    parser.add_argument(
         "--worst", type=int, default=20, help="pages listed (with --against-trafilatura)"
     )
     parser.add_argument("--no-nlp", action="store_true", help="clean and segment only")
@@ -182,6 +189,13 @@ def main() -> int:
         pages = pages[: args.limit]
     if args.against_trafilatura:
         return against_trafilatura(pages, args)
+    if args.as_rendered:
+        from rendered import compare_rendered, report
+
+        html = [Path(p) for p in pages if Path(p).suffix.lower() in {".html", ".htm"}]
+        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+            changed = report(list(pool.map(compare_rendered, html, chunksize=4)), args.worst)
+        return 1 if changed else 0
     nlp = not args.no_nlp
     started = time.perf_counter()
     results = []
