@@ -917,13 +917,14 @@ def test_a_recipes_steps_numbered_on_lines_of_their_own_are_its_text() -> None:
 def test_the_sentences_after_an_advertisement_slot_still_run_on_from_the_story() -> None:
     """After the last block the model keeps, the rules' prose runs on as the
     story's end, past a slot set into the text, but not past a list's header."""
-    from tui.clean import Label, _sentence_run_end
+    from tui.clean.context import sentence_run_end
+    from tui.clean.types import Label
 
     prose, slot = Label("prose"), Label("remove", "advertisement")
     most_read = Label("list", "most-read list")
-    assert _sentence_run_end([prose, prose, slot, prose, most_read, prose], 1) == 3
-    assert _sentence_run_end([prose, prose, slot, most_read, prose], 1) == 1
-    assert _sentence_run_end([prose, prose, most_read, prose], 1) == 1
+    assert sentence_run_end([prose, prose, slot, prose, most_read, prose], 1) == 3
+    assert sentence_run_end([prose, prose, slot, most_read, prose], 1) == 1
+    assert sentence_run_end([prose, prose, most_read, prose], 1) == 1
 
 
 def test_a_caption_under_the_standfirst_over_a_credit_and_byline_is_removed() -> None:

@@ -151,7 +151,7 @@ def own_features(texts: list[str], feats: list[BlockFeatures], rules: list[str])
 
 def rule_kinds(texts: list[str], feats: list[BlockFeatures]) -> list[str]:
     """What the cleaner's rules say of each block: the model weighs it too."""
-    from tui.clean import label_block
+    from tui.clean.block_rules import label_block
     from tui.model import Block
 
     labels = [label_block(Block(t, 0), f) for t, f in zip(texts, feats, strict=True)]

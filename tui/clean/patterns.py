@@ -647,3 +647,22 @@ ROLE_LINE = re.compile(
 PERSON_NAME_LINE = re.compile(
     r"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|van|von|de|da|del|der|al|el|bin)){1,3}$"
 )
+
+NON_WORDS = re.compile(r"\W+")
+
+
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?![:.]\d{2,4}\b)")
+
+
+KICKER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
+KICKER_FLAG = re.compile(
+    r"^(?:breaking(?: news)?|live|latest|exclusive|updated|new|just in)$", re.IGNORECASE
+)
+
+
+BY_ALONE = re.compile(r"^(?i:by|written by|words by|story by|text by|reported by|von|par|por):?$")
+
+
+HANDLE_LINE = re.compile(r"^@\w{1,30}$")

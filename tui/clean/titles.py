@@ -25,13 +25,16 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
-from tui.clean.patterns import META_LINE, TRAIL_MARK
+from tui.clean.patterns import MENU_SEPARATOR, META_LINE, TRAIL_MARK
+from tui.clean.predicates import normal_text, passed_over, skip_up
+from tui.clean.settings import HEADLINE_WORDS, TITLE_WINDOW, TITLE_WORDS
+from tui.clean.types import LEARNED
 from tui.textstats import stem, stoplist
 
 if TYPE_CHECKING:
-    from tui.clean import Label
     from tui.clean.classifier import Layer
     from tui.clean.features import BlockFeatures
+    from tui.clean.types import Label
     from tui.model import Block
 
 # The title is looked for among so many blocks above the story's first paragraph.
@@ -303,3 +306,97 @@ def in_sites_list(labels: list[Label], index: int) -> bool:
         if labels[above].kind not in {"headline", *_PASSED}:
             return False
     return False
+
+
+def rule_title(
+    blocks: list[Block], labels: list[Label], rule_labels: list[Label], first: int
+) -> tuple[int, int | None]:
+    """The rules' title and the story's start: the line a trail of sections
+    ends with, else the headline above the body, past what a page sets
+    between the two (see ``_title_above``), else the body's first line when
+    it is shaped as a headline (then the story starts after it)."""
+    named = _named_by_trail(blocks, labels, first)
+    if named is not None:
+        return first, named
+    title = _title_above(blocks, labels, first, rule_labels)
+    if (title is None or len(blocks[title].text.split()) < TITLE_WORDS) and _headline_shaped(
+        blocks[first].text.strip()
+    ):
+        # No headline of some length above: the first "paragraph", a sentence
+        # without its full stop, is the title the page set as a long line.
+        return first + 1, first
+    return first, title
+
+
+def _title_above(
+    blocks: list[Block], labels: list[Label], first: int, rule_labels: list[Label]
+) -> int | None:
+    """The headline above the story's first paragraph: past its byline, date,
+    standfirst, the page's buttons and captions; short headlines are a last resort.
+    A long line under a headline is its standfirst, unless that headline is an
+    item of a list the site headed ("Most read")."""
+    fallback: int | None = None
+    seen = 0
+    for at in range(first - 1, -1, -1):
+        if seen >= TITLE_WINDOW:
+            break
+        label = labels[at]
+        text = blocks[at].text.strip()
+        long_headline = _reads_as_long_headline(label, rule_labels[at], text)
+        if long_headline:
+            above = skip_up(labels, at - 1)
+            if above >= 0 and labels[above].kind == "headline" and not in_sites_list(labels, above):
+                continue  # under a headline, it is the standfirst
+        elif passed_over(label):
+            continue
+        # The nearest line above the story is the headline, even read as a menu.
+        menu_headline = seen == 0 and menu_shaped_headline(label, text)
+        seen += 1
+        if (label.kind != "headline" and not long_headline and not menu_headline) or text.endswith(
+            ":"
+        ):
+            continue
+        if len(text.split()) <= 15 and META_LINE.search(text):
+            continue
+        if len(text.split()) >= TITLE_WORDS:
+            return at
+        fallback = at if fallback is None else fallback
+    return fallback
+
+
+def _named_by_trail(blocks: list[Block], labels: list[Label], first: int) -> int | None:
+    """The line above the story that the trail of sections ends with: a trail
+    ("Home › Recipes › Chocolate Frosting without Sugar") ends with its page's
+    headline, so where that stands again is the title."""
+    trail = marked_trail(blocks, labels, first, reach=first)
+    if trail is None:
+        return None
+    last = labels[trail].value[-1]
+    if len(last.split()) < TITLE_WORDS:
+        return None
+    wanted = normal_text(last)
+    return next((i for i in range(trail + 1, first) if normal_text(blocks[i].text) == wanted), None)
+
+
+def _reads_as_long_headline(label: Label, rule_label: Label, text: str) -> bool:
+    """A headline long enough to read as a sentence without its full stop: the
+    rules took it for prose, and the model, among the page's furniture, removed it."""
+    return label.value == LEARNED and rule_label.kind == "prose" and _headline_shaped(text)
+
+
+def menu_shaped_headline(label: Label, text: str) -> bool:
+    """Every word capitalised and no function word reads as a menu row, but a
+    line with no menu's separators may be a headline ("Next-Gen Platters Promise
+    80TB Drives"); one split by commas is its writers ("Ibtisam Mahdi, Ruwaida
+    Kamal Amer")."""
+    return (
+        label.kind == "menu"
+        and _headline_shaped(text)
+        and not MENU_SEPARATOR.search(text)
+        and "," not in text
+    )
+
+
+def _headline_shaped(text: str) -> bool:
+    """Capitalised, no longer than a headline, and no sentence's end."""
+    return ends_as_headline(text) and len(text.split()) <= HEADLINE_WORDS

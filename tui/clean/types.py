@@ -1,0 +1,100 @@
+"""The cleaner's types: a block's label, the role a kept block plays, and
+what the stage returns; the reasons code decides on are named here once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from tui.model import Block, Metadata, RemovedBlock
+
+# "related" is a heading marked as a link to another story ("Read more: ...").
+Role = Literal["title", "heading", "related", "paragraph"]
+
+
+LabelKind = Literal[
+    "remove",
+    "breadcrumb",
+    "byline",
+    "date",
+    "list",
+    "terminal",
+    "prose",
+    "headline",
+    "menu",
+    "fragment",
+]
+
+
+CONTROL_REASON = "control characters removed"
+
+
+# The value of a label the learned classifier gave (not a certain rule).
+LEARNED = "learned"
+
+
+# Lines set into an article's text that do not end it: the sentences after
+# one still run on from the story.
+INLINE_SLOTS = frozenset({"advertisement", "photo caption"})
+
+
+# Labels that are certain page furniture: a text with none of them is bare.
+PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
+
+
+CREDITS_REASON = "reporting credits"
+
+
+AFTER_END = {
+    CREDITS_REASON: "page chrome after the article",
+    "author biography": "author biography",
+}
+
+
+SKIPPABLE = {"remove", "byline", "date"}
+
+
+# Why a line between the title and the story goes, when it has no reason of its own.
+BETWEEN = "page chrome between the headline and the story"
+
+
+WRITERS_LIST = "the writer's numbered list"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptBlock:
+    """A block the cleaner kept, with the role it plays in the article."""
+
+    block: Block
+    role: Role
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The cleaner's output: kept blocks in order, removed ones with reasons."""
+
+    source: str
+    metadata: Metadata
+    kept: list[KeptBlock]
+    removed: list[RemovedBlock]
+    title_index: int | None = None  # index in ``kept`` of the title, if any
+    body_known: bool = False  # the source found the body (see ``RawArticle``)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (words, address)
+
+
+class Label(NamedTuple):
+    """What the rules (and then the model) say of one block."""
+
+    kind: LabelKind
+    reason: str = ""
+    value: str | tuple[str, ...] = ""
+    score: float = 0.0  # the classifier's probability that it is article text
+
+
+@dataclass(slots=True)
+class Decisions:
+    kept: list[KeptBlock] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+    def remove(self, block: Block, reason: str) -> None:
+        self.removed.append(RemovedBlock(block.text, reason, block.source_line))
