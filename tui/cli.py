@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     # already (a page, a feed's item), or the error that fetching it gave.
     Source = str | Path | RawArticle | LedeError
 
-FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml")
+FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml", "explain")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,7 +125,13 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "story as plain text (title, subheadings, paragraphs; tables with | between "
         "cells); markdown: the article as CommonMark; "
         "displacy: spaCy displaCy manual format; "
-        "timeml: stories with TIMEX3 tags",
+        "timeml: stories with TIMEX3 tags; explain: why each removed block went",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="for each removed block, the rule that decided and its reason (for the "
+        "classifier's decisions, its score and strongest features); same as --format explain",
     )
     parser.add_argument(
         "--jobs",
@@ -259,12 +265,12 @@ def _analyze(args: argparse.Namespace) -> int:
     from tui.ingest.sidecar import parse_iso_date
     from tui.options import Options
 
-    fmt = "json" if args.json else (args.format or "rich")
+    fmt = "json" if args.json else "explain" if args.explain else (args.format or "rich")
     if args.date:
         parse_iso_date(args.date)
     if args.jobs < 1:
         raise LedeError("--jobs must be 1 or more")
-    needs_nlp = fmt != "text" and not args.no_nlp
+    needs_nlp = fmt not in {"text", "explain"} and not args.no_nlp
     options = Options(date=args.date, model=args.model, nlp=needs_nlp)
     paths = list(_expand(args.sources, fetch_urls=not args.scheduler))
     several = len(paths) > 1
@@ -273,7 +279,8 @@ def _analyze(args: argparse.Namespace) -> int:
         return _analyze_on_cluster(local, options, fmt, args)
     if args.shared_fs:
         raise LedeError("--shared-fs goes with --scheduler")
-    settings = (options, fmt, not args.no_cache)
+    # An explanation needs the classifier's scores, which the cache does not keep.
+    settings = (options, fmt, not args.no_cache and fmt != "explain")
     failures = 0
     with progress_bar(len(paths), several) as advance:
         for ok, output in _run_all(paths, settings, args.jobs):
@@ -462,6 +469,10 @@ def _render(analysis: Analysis, fmt: str) -> str:
         from tui.render.exports import to_timeml
 
         return to_timeml(analysis)
+    if fmt == "explain":
+        from tui.render.explain import to_explain
+
+        return to_explain(analysis.article)
     from rich.console import Console
 
     from tui.render.console import print_analysis

@@ -74,6 +74,11 @@ def check_analysis(analysis: Analysis) -> list[str]:
             if not 0 <= start <= end <= size
         ]
     problems += [
+        f"removed block on line {r.source_line} has no rule id"
+        for r in article.removed
+        if not r.rule
+    ]
+    problems += [
         f"control character in {where}"
         for where, text in _shown_text(article)
         if CONTROL.search(text)

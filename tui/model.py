@@ -165,14 +165,29 @@ def make_story(
 
 @dataclass(frozen=True, slots=True)
 class RemovedBlock:
-    """A block the cleaner took out, and why, so a reader can always see it."""
+    """A block the cleaner took out, and why, so a reader can always see it.
+
+    ``rule`` is the id of the rule that decided (``chrome.share-bar``,
+    ``learned.classifier``…): what ``lede analyze --explain`` and the rules
+    report count by."""
 
     text: str
     reason: str
     source_line: int
+    rule: str = ""
+    # The classifier's probability that it is article text, and the features
+    # that pulled hardest against it, when the classifier decided (for
+    # ``--explain``; not part of the JSON).
+    score: float | None = field(default=None, compare=False)
+    evidence: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason, "source_line": self.source_line}
+        return {
+            "text": self.text,
+            "reason": self.reason,
+            "rule": self.rule,
+            "source_line": self.source_line,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +445,10 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 s.get("title_as_written"),
             )
         )
-    removed = [RemovedBlock(r["text"], r["reason"], r["source_line"]) for r in data["removed"]]
+    removed = [
+        RemovedBlock(r["text"], r["reason"], r["source_line"], r.get("rule", ""))
+        for r in data["removed"]
+    ]
     links = [Link(k["text"], k["url"], k["in_article"]) for k in data.get("links", [])]
     article = Article(data["source"], metadata, stories, removed, links)
     entities = [

@@ -97,11 +97,22 @@ def segment(cleaned: Cleaned) -> Article:
         if item.role == "related" and owner[i] == "main":
             # A "Read more:" card whose paragraphs are not its own story.
             owner[i] = "removed"
-            removed.append(RemovedBlock(item.block.text, "related link", item.block.source_line))
+            removed.append(
+                RemovedBlock(
+                    item.block.text, "related link", item.block.source_line, "segment.card-alone"
+                )
+            )
         elif item.block.place == "card" and owner[i] == "main":
             # A card the extractor left out that is no story of its own.
             owner[i] = "removed"
-            removed.append(RemovedBlock(item.block.text, "related links", item.block.source_line))
+            removed.append(
+                RemovedBlock(
+                    item.block.text,
+                    "related links",
+                    item.block.source_line,
+                    "segment.card-outside-extract",
+                )
+            )
     removed.sort(key=lambda r: r.source_line)
     stories = [_build_main(cleaned, title_block, body, owner)]
     for number in range(1, embedded_count + 1):

@@ -112,3 +112,41 @@ def test_one_bad_file_among_several_is_skipped(
 def test_version() -> None:
     result = run_lede("--version")
     assert result.returncode == 0 and result.stdout.startswith("lede ")
+
+
+def test_explain_says_which_rule_removed_each_block(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(SAMPLE), "--explain"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("2 removed blocks")
+    assert lines[1].split() == [
+        "line", "1", "block.breadcrumb", "[breadcrumb]", "Asia-PacificKoreaWorld", "News",
+    ]  # fmt: skip
+    assert lines[2].split()[:4] == ["line", "35", "chrome.buttons", "[page"]
+    assert lines[-1] == "by rule: block.breadcrumb 1, chrome.buttons 1"
+
+
+def test_explain_gives_the_classifier_s_score_and_features(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.conftest import SAMPLE_DATA
+
+    assert main(["analyze", str(SAMPLE_DATA / "messy-page-port-strike.txt"), "--explain"]) == 0
+    out = capsys.readouterr().out
+    learned = [
+        line
+        for line in out.splitlines()
+        if line.startswith("line") and "learned.classifier" in line
+    ]
+    assert learned, out
+    scores = [line for line in out.splitlines() if line.strip().startswith("score 0.")]
+    assert len(scores) == len(learned)
+    assert all("; against it: " in line for line in scores)
+
+
+def test_json_removed_blocks_carry_their_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(SAMPLE), "--json", "--no-nlp"]) == 0
+    removed = json.loads(capsys.readouterr().out)["removed"]
+    assert [(r["reason"], r["rule"]) for r in removed] == [
+        ("breadcrumb", "block.breadcrumb"),
+        ("page chrome", "chrome.buttons"),
+    ]

@@ -875,7 +875,7 @@ def test_a_capitalised_headline_over_its_standfirst_and_byline_is_the_title() ->
 def test_a_rule_is_written_for_lower_case_text() -> None:
     """Rules match the block in lower case: a capital in one could never match."""
     with pytest.raises(ValueError, match="capital"):
-        _rule("page chrome", r"Back to top")
+        _rule("chrome.test", "page chrome", r"Back to top")
     assert CHROME.match("BACK TO TOP ↑") is CHROME.match("back to top ↑") is not None
 
 
@@ -1253,3 +1253,39 @@ def test_a_releases_label_is_its_header_but_a_headline_after_it_is_not(
 ) -> None:
     label = label_block(Block(line, 1), block_features(line))
     assert (label.reason == "release header") is header
+
+
+def test_every_removed_block_names_the_rule_that_decided() -> None:
+    """Rule ids are declared once and say which rule removed a block; a reader's
+    reason may be shared by several rules, an id never."""
+    from tests.conftest import ARTICLES, SAMPLE
+    from tui.clean.patterns import CHROME_RULES, LIST_SECTIONS, TERMINAL_SECTIONS
+    from tui.pipeline import read_article
+
+    ids = [rule.id for rule in (*CHROME_RULES, *LIST_SECTIONS, *TERMINAL_SECTIONS)]
+    assert len(ids) == len(set(ids))
+    for path in ARTICLES:
+        for removed in read_article(path).removed:
+            assert removed.rule and removed.rule.count(".") >= 1, (path.name, removed)
+    rules = {r.text: r.rule for r in read_article(SAMPLE).removed}
+    assert rules == {
+        "Asia-PacificKoreaWorld News": "block.breadcrumb",
+        "Back to top button": "chrome.buttons",
+    }
+
+
+def test_the_classifier_s_removals_carry_its_score_and_evidence() -> None:
+    from tests.conftest import SAMPLE_DATA
+    from tui.pipeline import read_article
+
+    learned = [
+        r
+        for path in sorted(SAMPLE_DATA.glob("*.txt"))
+        for r in read_article(path).removed
+        if r.rule == "learned.classifier"
+    ]
+    assert learned
+    for removed in learned:
+        assert removed.score is not None and 0.0 <= removed.score < 0.5
+        assert removed.evidence and all(pull < 0 for _, pull in removed.evidence)
+        assert removed.reason.startswith("page chrome (")

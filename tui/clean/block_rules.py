@@ -44,11 +44,11 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     if block.place == "card-title":
         # The page marked it up as a card's link to another story: the
         # segmenter decides, as for "Related: …", whether a story follows.
-        return Label("headline", "related link", "related")
+        return Label("headline", "related link", "related", rule="block.card-title")
     if WIRE_SLUG.match(text):
-        return Label("remove", "wire slug")
+        return Label("remove", "wire slug", rule="block.wire-slug")
     if text in RELEASE_END:
-        return Label("terminal", "end of release")
+        return Label("terminal", "end of release", rule="block.release-end")
     if feats.n_words <= CHROME_MAX_WORDS and len(text) <= CHROME_MAX_CHARS:
         lowered = text.lower()
         sections: tuple[tuple[RuleSet, LabelKind], ...] = (
@@ -58,33 +58,35 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
         )
         for rules, kind in sections:
             if rule := rules.match(text, lowered):
-                return Label(kind, rule.reason)
+                return Label(kind, rule.reason, rule=rule.id)
 
         if INTERVIEW_LINE.match(text):
             return Label("prose")  # an interview's question is its text, not a heading
         if RELATED_LINK.match(text) and not feats.n_sentences > 1:
             # A card: removed unless a story follows it (the segmenter decides).
-            return Label("headline", "related link", "related")
+            return Label("headline", "related link", "related", rule="block.related-marker")
         if is_photo_caption(text, lowered):
-            return Label("remove", "photo caption")
+            return Label("remove", "photo caption", rule="block.photo-caption")
         if match := BYLINE_DATED.match(text):
             found = {k: v for k, v in match.groupdict().items() if v}
             names = _byline("By " + (found.get("names") or found.get("names2") or found["names3"]))
             if names:
                 date = found.get("date") or found.get("date2") or found["date3"]
-                return Label("byline", "byline", (names, date))
+                return Label("byline", "byline", (names, date), rule="block.byline-dated")
         if byline := _byline(text):
-            return Label("byline", "byline", byline)
+            return Label("byline", "byline", byline, rule="block.byline")
         if BYLINE.match(text):
-            return Label("remove", "byline")  # a role and no name: "By Staff Writer"
+            # A role and no name: "By Staff Writer".
+            return Label("remove", "byline", rule="block.byline-role")
         if 3 <= feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(text):
-            return Label("remove", "byline")  # "Richard Adams Education editor"
+            # "Richard Adams Education editor".
+            return Label("remove", "byline", rule="block.role-line")
         if match := DATE_LINE.match(text):
-            return Label("date", "publication date", match.group("date"))
+            return Label("date", "publication date", match.group("date"), rule="block.date-line")
         if feats.url_like:
-            return Label("remove", "link")
+            return Label("remove", "link", rule="block.address")
     if categories := breadcrumb_labels(text, feats):
-        return Label("breadcrumb", "breadcrumb", categories)
+        return Label("breadcrumb", "breadcrumb", categories, rule="block.breadcrumb")
     if block.kind == "heading":
         return Label("headline")
     if _is_question_headline(text, feats):
@@ -92,12 +94,12 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     if feats.is_prose:
         return Label("prose")
     if feats.is_menu_like:
-        return Label("menu", "navigation")
+        return Label("menu", "navigation", rule="block.menu-shaped")
     if feats.is_headline_like:
         return Label("headline")
     if feats.ends_sentence and feats.n_words >= 2:
         return Label("prose")  # a short sentence, such as a one-line quote
-    return Label("fragment", "page chrome")
+    return Label("fragment", "page chrome", rule="block.fragment")
 
 
 def _is_question_headline(text: str, feats: BlockFeatures) -> bool:

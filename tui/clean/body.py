@@ -63,7 +63,9 @@ def drop_closing_biography(decisions: Decisions) -> None:
         text = decisions.kept[index].block.text
         if len(text.split()) > AUTHOR_BIO_WORDS or not AUTHOR_BIO.match(text):
             break
-        decisions.remove(decisions.kept.pop(index).block, "author biography")
+        decisions.remove(
+            decisions.kept.pop(index).block, "author biography", "body.closing-biography"
+        )
 
 
 def find_body(
@@ -157,18 +159,21 @@ def decide_preamble(
     stated: frozenset[str],
     out: Decisions,
     reason: str = "page chrome before the headline",
+    rule: str = "body.before-headline",
 ) -> None:
+    """A block above the story (or between its headline and its text, with
+    that ``reason`` and ``rule``): always removed, its metadata taken."""
     if label.kind == "breadcrumb":
-        out.remove(block, "breadcrumb")
+        out.remove(block, "breadcrumb", label.rule)
     elif label.kind in {"byline", "date"}:
         take_metadata(label, metadata, stated)
-        out.remove(block, label.reason)
+        out.remove_as(block, label)
     elif label.kind in {"remove", "list", "terminal", "menu"}:
-        out.remove(block, label.reason)
+        out.remove_as(block, label)
     elif len(block.text.split()) <= 3:
-        out.remove(block, "navigation")
+        out.remove(block, "navigation", "body.short-line-above")
     else:
-        out.remove(block, reason)
+        out.remove(block, reason, rule)
 
 
 def decide_body(
@@ -183,7 +188,7 @@ def decide_body(
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         kind = label.kind
         if kind == "terminal":
-            out.remove(block, label.reason)
+            out.remove_as(block, label)
             after = AFTER_END.get(label.reason, label.reason)
             for rest, rest_label in zip(blocks[index + 1 :], labels[index + 1 :], strict=True):
                 # What has a reason of its own keeps it (a footer, a newsletter
@@ -191,52 +196,64 @@ def decide_body(
                 if rest_label.kind == "list":
                     after = rest_label.reason
                 own = rest_label.kind in {"remove", "list"} and rest_label.value != LEARNED
-                out.remove(rest, rest_label.reason if own else after)
+                if own:
+                    out.remove_as(rest, rest_label)
+                else:
+                    out.remove(rest, after, "body.after-the-end")
             return
         opens_story = kind == "headline" and prose_follows(labels, index)
         if list_reason and opens_story and _is_teaser(blocks, labels, index):
             # A card in a list: a headline and one short sentence, not a story.
-            out.remove(block, list_reason)
+            out.remove(block, list_reason, "body.list-card")
             teaser = True
             continue
         if list_reason and teaser and kind == "prose":
-            out.remove(block, list_reason)
+            out.remove(block, list_reason, "body.list-card")
             teaser = False
             continue
         teaser = False
         if list_reason and kind == "list":
             list_reason = label.reason  # the next list starts
-            out.remove(block, label.reason)
+            out.remove_as(block, label)
             continue
         bulleted = kind == "prose" and BULLET.match(block.text) is not None
         if list_reason and (bulleted or kind != "prose") and not opens_story:
             # The list's items: links, or a headline set after a bullet ("* Bus
             # station cafe to close after 40 years").
             own = kind in {"remove", "menu"} or (kind == "headline" and label.value == "related")
-            out.remove(block, label.reason if own else list_reason)
+            if own:
+                out.remove_as(block, label)
+            else:
+                out.remove(block, list_reason, "body.list-items")
             continue
         list_reason = None
 
         if kind == "list":
             list_reason = label.reason
-            out.remove(block, label.reason)
+            out.remove_as(block, label)
         elif kind in {"byline", "date"}:
             take_metadata(label, metadata, stated)
-            out.remove(block, label.reason)
+            out.remove_as(block, label)
         elif kind in {"remove", "menu"}:
-            out.remove(block, label.reason)
+            out.remove_as(block, label)
         elif kind == "breadcrumb":
-            out.remove(block, "navigation")
+            out.remove(block, "navigation", label.rule)
         elif kind == "prose":
             out.kept.append(KeptBlock(block, "paragraph"))
         elif opens_story:
             out.kept.append(KeptBlock(block, "related" if label.value == "related" else "heading"))
         elif kind == "headline" and label.value != "related" and _before_credits(labels, index):
             out.kept.append(KeptBlock(block, "paragraph"))  # a result line ends the copy
+        elif kind == "headline" and label.reason:
+            out.remove_as(block, label)
         elif kind == "headline":
-            out.remove(block, label.reason or "headline without a story (related link)")
+            out.remove(
+                block, "headline without a story (related link)", "body.headline-without-story"
+            )
+        elif label.reason:
+            out.remove_as(block, label)
         else:
-            out.remove(block, label.reason or "page chrome")
+            out.remove(block, "page chrome", "body.fragment")
 
 
 def _before_credits(labels: list[Label], index: int) -> bool:

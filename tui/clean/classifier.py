@@ -80,6 +80,8 @@ class Scored(NamedTuple):
 
     probability: float
     cue: str  # the strongest cue against it, in words
+    # The features that pull hardest against it, with their pull in logits.
+    pulls: tuple[tuple[str, float], ...] = ()
 
 
 @cache
@@ -370,6 +372,16 @@ class Layer:
         name = min(pulls, key=lambda k: (pulls[k], k)) if pulls else ""
         return CUES.get(name, "unlike the article's text")
 
+    def strongest(self, columns: Columns, index: int, n: int = 3) -> tuple[tuple[str, float], ...]:
+        """The ``n`` features pulling hardest against one block, any feature."""
+        pulls = [
+            (name, w * (columns[name][index] - self.mean[name]) / self.scale[name])
+            for name, w in self.weight.items()
+            if name in columns
+        ]
+        pulls.sort(key=lambda pull: (pull[1], pull[0]))
+        return tuple((name, round(pull, 2)) for name, pull in pulls[:n] if pull < 0)
+
 
 @cache
 def _layers() -> tuple[Layer, Layer]:
@@ -400,7 +412,11 @@ def score(
     for index, logit in enumerate(second.logits(columns, n)):
         probability = _sigmoid(logit)
         wanted = probability < KEEP and (reasons_for is None or index in reasons_for)
-        scored.append(Scored(probability, second.cue(columns, index) if wanted else ""))
+        if wanted:
+            pulls = second.strongest(columns, index)
+            scored.append(Scored(probability, second.cue(columns, index), pulls))
+        else:
+            scored.append(Scored(probability, ""))
     return scored
 
 

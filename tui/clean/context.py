@@ -67,7 +67,7 @@ def _slugs_over_headlines(blocks: list[Block], labels: list[Label]) -> list[Labe
             and labels[index + 1].kind == "headline"
             and any(ch.islower() for ch in blocks[index + 1].text)
         ):
-            labels[index] = Label("remove", "wire slug")
+            labels[index] = Label("remove", "wire slug", rule="context.caps-slug-over-headline")
     return labels
 
 
@@ -118,7 +118,15 @@ def learned_labels(
         # The model never saw such lists whole, nor a live blog's entries.
         certain = label.value == WRITERS_LIST or index in entries
         if label.kind == "prose" and scored.probability < KEEP and not inside and not certain:
-            out.append(Label("remove", f"page chrome ({scored.cue})", LEARNED))
+            out.append(
+                Label(
+                    "remove",
+                    f"page chrome ({scored.cue})",
+                    LEARNED,
+                    rule="learned.classifier",
+                    evidence=scored.pulls,
+                )
+            )
         elif (label.kind in {"fragment", "menu"} and scored.probability >= KEEP) or (
             label.kind == "fragment"
             and first < index < last
@@ -127,10 +135,7 @@ def learned_labels(
             out.append(Label("prose"))
         else:
             out.append(label)
-    out = [
-        Label(label.kind, label.reason, label.value, s.probability)
-        for label, s in zip(out, scores, strict=True)
-    ]
+    out = [label._replace(score=s.probability) for label, s in zip(out, scores, strict=True)]
     out = _item_runs(out, first, last, KEEP)
     return _premature_ends(out, [s.probability for s in scores])
 
@@ -191,7 +196,7 @@ def _premature_ends(labels: list[Label], probabilities: list[float]) -> list[Lab
         before = sure[index]
         after = sure[-1] - sure[index + 1]
         if after >= MIN_RUN_AFTER and after > before:
-            labels[index] = Label("remove", label.reason)
+            labels[index] = Label("remove", label.reason, rule="context.premature-end")
     return labels
 
 
@@ -267,7 +272,7 @@ def caption_under_standfirst(labels: list[Label], rule_labels: list[Label], titl
         and labels[caption + 1].reason == "photo caption"
         and labels[caption + 2].kind in {"byline", "date"}
     ):
-        labels[caption] = Label("remove", "photo caption")
+        labels[caption] = Label("remove", "photo caption", rule="context.caption-under-standfirst")
 
 
 def _headlines_over_bylines(
@@ -326,7 +331,7 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
         if end - index >= 2:
             start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
             for item in range(start, end):
-                labels[item] = Label("remove", CONTENTS_REASON)
+                labels[item] = Label("remove", CONTENTS_REASON, rule="context.table-of-contents")
             index = end
         index += 1
     return labels
@@ -370,13 +375,15 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
         role = blocks[index + 1].text.strip()
         name = blocks[index].text.strip()
         if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
-            labels[index] = Label("byline", "byline", name)
-            labels[index + 1] = Label("remove", "byline")
+            labels[index] = Label("byline", "byline", name, rule="context.name-over-role")
+            labels[index + 1] = Label("remove", "byline", rule="context.name-over-role")
         if labels[index + 1].kind == "date" and labels[index].kind in {"menu", "headline"}:
             # Writers' names with no "By", over the date: "Ibtisam Mahdi, Ruwaida Kamal Amer".
             names = [part.strip() for part in name.split(",")]
             if all(PERSON_NAME_LINE.match(part) for part in names):
-                labels[index] = Label("byline", "byline", ", ".join(names))
+                labels[index] = Label(
+                    "byline", "byline", ", ".join(names), rule="context.names-over-date"
+                )
         if BY_ALONE.match(name):
             names, end = [], index + 1
             while end < len(blocks) and end - index <= BYLINE_PARTS:
@@ -387,7 +394,9 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
                     break
                 end += 1
             if names:
-                labels[index] = Label("byline", "byline", ", ".join(names))
+                labels[index] = Label(
+                    "byline", "byline", ", ".join(names), rule="context.split-byline"
+                )
                 for following in range(index + 1, end):
-                    labels[following] = Label("remove", "byline")
+                    labels[following] = Label("remove", "byline", rule="context.split-byline")
     return labels

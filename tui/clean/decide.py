@@ -55,6 +55,7 @@ def clean(raw: RawArticle) -> Cleaned:
                 f"first on line {raw.controls_line}",
                 CONTROL_REASON,
                 raw.controls_line,
+                "ingest.control-characters",
             )
         )
 
@@ -137,9 +138,11 @@ def _decide_bare_text(
     stated_at = _stated_title_at(blocks, metadata) if "title" in stated else None
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if index >= tail:
-            decisions.remove(block, "headline without a story (related link)")
+            decisions.remove(
+                block, "headline without a story (related link)", "bare.headlines-at-the-end"
+            )
         elif stated_at is not None and index < stated_at and label.kind != "prose":
-            decisions.remove(block, "page chrome before the headline")
+            decisions.remove(block, "page chrome before the headline", "bare.above-stated-title")
         elif index == stated_at or (
             stated_at is None and index == 0 and label.kind in {"headline", "fragment"}
         ):
@@ -149,7 +152,7 @@ def _decide_bare_text(
                 metadata.title = metadata.title or block.text
         elif label.kind in {"byline", "date"}:
             take_metadata(label, metadata, stated)
-            decisions.remove(block, label.reason)
+            decisions.remove_as(block, label)
         elif (
             label.kind == "headline"
             and len(block.text.split()) <= BARE_HEADING_WORDS
@@ -220,13 +223,15 @@ def _decide_found_body(
     card = next((i for i in range(first, body_start) if labels[i].value == "related"), body_start)
     for index in range(first, card):
         if labels[index].kind == "prose" and over_a_credit(blocks, labels, index, first):
-            decisions.remove(blocks[index], "photo caption")
+            decisions.remove(blocks[index], "photo caption", "context.caption-over-credit")
         elif labels[index].kind == "prose":
             decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
         elif index == body_start - 1 and heads_a_summary(blocks, labels, index):
             decisions.kept.append(KeptBlock(blocks[index], "heading"))
         else:
-            decide_preamble(blocks[index], labels[index], metadata, stated, decisions, BETWEEN)
+            decide_preamble(
+                blocks[index], labels[index], metadata, stated, decisions, BETWEEN, "body.between"
+            )
     first = max(first, card)
     decide_body(blocks[first:], labels[first:], metadata, stated, decisions)
     drop_closing_biography(decisions)
@@ -249,29 +254,29 @@ def _decide_known_body(
     """
     wanted = normal_text(metadata.title or "")
     title_at = next((i for i, b in enumerate(blocks) if is_title(b.text, wanted)), None)
-    plan: list[tuple[Block, Role | None, str]] = []  # (block, role, reason if removed)
+    plan: list[tuple[Block, Role | None, Label]] = []  # (block, role; None: removed by label)
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if index == title_at:
-            plan.append((block, "title", ""))
+            plan.append((block, "title", label))
         elif block.kind in {"table", "code"}:
-            plan.append((block, "paragraph", ""))  # data, not chrome
+            plan.append((block, "paragraph", label))  # data, not chrome
         elif label.kind == "remove":
-            plan.append((block, None, label.reason))
+            plan.append((block, None, label))
         elif label.kind in {"byline", "date"}:
             take_metadata(label, metadata, stated)
-            plan.append((block, None, label.reason))
+            plan.append((block, None, label))
         elif label.value == "related":
-            plan.append((block, "related", ""))
+            plan.append((block, "related", label))
         elif block.kind == "heading" and len(block.text.split()) <= MAX_HEADING_WORDS:
-            plan.append((block, "heading", ""))
+            plan.append((block, "heading", label))
         else:
-            plan.append((block, "paragraph", ""))
+            plan.append((block, "paragraph", label))
     if not any(role == "paragraph" for _, role, _ in plan):
-        plan = [(b, "title" if role == "title" else "paragraph", "") for b, role, _ in plan]
+        plan = [(b, "title" if role == "title" else "paragraph", k) for b, role, k in plan]
     title_index: int | None = None
-    for block, role, reason in plan:
+    for block, role, label in plan:
         if role is None:
-            decisions.remove(block, reason)
+            decisions.remove_as(block, label)
             continue
         if role == "title":
             title_index = len(decisions.kept)

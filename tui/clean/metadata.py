@@ -96,7 +96,7 @@ def kicker_sections(blocks: list[Block], labels: list[Label], head: int) -> tupl
         )
     ):
         return ()
-    labels[index] = Label("breadcrumb", "breadcrumb", tuple(parts))
+    labels[index] = Label("breadcrumb", "breadcrumb", tuple(parts), rule="metadata.kicker-row")
     return tuple(parts)
 
 

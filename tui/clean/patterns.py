@@ -39,16 +39,17 @@ class ChromeRule:
     matching blocks from each pattern and checks its hints hold.
     """
 
+    id: str
     reason: str
     pattern: re.Pattern[str]
     hints: tuple[str, ...] = ()
 
 
-def _rule(reason: str, *alternatives: str, hints: tuple[str, ...] = ()) -> ChromeRule:
+def _rule(id: str, reason: str, *alternatives: str, hints: tuple[str, ...] = ()) -> ChromeRule:
     body = "|".join(f"(?:{a})" for a in alternatives)
     if re.search(r"[A-Z]", re.sub(r"\\.", "", body)):
         raise ValueError(f"a rule for lower-case text names a capital: {body[:60]}")
-    return ChromeRule(reason, re.compile(rf"^\W*(?:{body})\W*$"), hints)
+    return ChromeRule(id, reason, re.compile(rf"^\W*(?:{body})\W*$"), hints)
 
 
 _FOOTER_LINK = (
@@ -83,6 +84,7 @@ TRAIL_ROOT = re.compile(
 # Whole-block patterns: the block is nothing but this chrome.
 CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
+        "chrome.buttons",
         "page chrome",
         r"(?:back to|scroll to|go to) top(?: button| of page)?",
         r"skip to (?:main )?(?:content|navigation|main)",
@@ -113,17 +115,20 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:get |subscribe to )?(?:the |our |this )?(?:author(?:'s)? )?rss(?: feed)?",
     ),
     _rule(
+        "chrome.app-download",
         "page chrome",
         r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
         hints=("download",),
     ),
     _rule(
+        "chrome.navigation",
         "navigation",
         r"toggle (?:navigation|menu)|(?:open |close )?(?:main )?menu|search|home(?:page)?",
         # A row of the site's own pages: "Home About Archive Shop".
         rf"{_SITE_PAGE}(?:\s+{_SITE_PAGE}){{1,7}}",
     ),
     _rule(
+        "chrome.advertisement",
         "advertisement",
         r"advert(?:is(?:e)?ment|isment)?s?",
         r"ads?",
@@ -136,6 +141,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"partner content",
     ),
     _rule(
+        "chrome.share-bar",
         "share buttons",
         r"share(?: this| the)?(?: article| story| page| post)?(?: on .{1,30})?",
         # "Share this post: Facebook | Pinterest | Email".
@@ -149,6 +155,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"telegram|pinterest|bluesky|threads|messenger)|copy link|copy|e-?mail|print)[\s|•·,/]*){2,12}",
     ),
     _rule(
+        "chrome.newsletter",
         "newsletter prompt",
         r".{0,80}\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|inbox|updates|alerts|daily|briefing|digest)\b.{0,120}",
         r"newsletters?\s*:.{0,160}",
@@ -184,6 +191,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         ),
     ),
     _rule(
+        "chrome.cookie-notice",
         "cookie notice",
         r".{0,120}\b(?:we|this (?:site|website)) uses? cookies\b.{0,300}",
         r"(?:accept|reject|manage)(?: all)? cookies.{0,40}",
@@ -192,6 +200,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         hints=("cookie", "privacy"),
     ),
     _rule(
+        "chrome.copyright",
         "copyright notice",
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,160}",
         r".{0,120}\ball rights reserved\b.{0,120}",
@@ -210,6 +219,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         ),
     ),
     _rule(
+        "chrome.site-footer",
         "site footer",
         r"(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|"
         r"contact us|about us|accessibility|sitemap|careers|advertise with us)"
@@ -218,6 +228,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         rf"{_FOOTER_LINK}(?:\s*[|•·/]?\s*{_FOOTER_LINK})+",
     ),
     _rule(
+        "chrome.sign-in",
         "sign-in prompt",
         r"(?:log ?in|sign ?in|register|sign up|create (?:a free )?account|my account|subscribe(?: now| today)?)"
         r"(?:\s*(?:/|\||or|to continue|to read more)\s*.{0,40})?",
@@ -231,6 +242,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"instant access to the full (?:article|text|story).{0,40}",
     ),
     _rule(
+        "chrome.social-follow",
         "social follow",
         r"follow (?:us|me)(?: on .{1,60})?",
         r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky)\b.{0,200}",
@@ -238,11 +250,13 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"like us on facebook.{0,40}",
     ),
     _rule(
+        "chrome.tags",
         "tags",
         r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}",
         r"filed under\s.{1,80}",
     ),
     _rule(
+        "chrome.disclosure",
         "disclosure",
         r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
         r"(?:advertising|editorial|affiliate|advertiser) (?:disclosure|disclaimer)",
@@ -259,12 +273,14 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         ),
     ),
     _rule(
+        "chrome.support-prompt",
         "support prompt",
         r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
         r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
         hints=("support", "become a", "donate"),
     ),
     _rule(
+        "chrome.release-header",
         "release header",
         # The label alone, or with its date: never a headline after it ("Press release: …").
         r"(?:for immediate release|press release|news release|media release|embargoed"
@@ -272,6 +288,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     # A live blog's own controls: "Key events", "Show key events only".
     _rule(
+        "chrome.live-blog-controls",
         "live blog controls",
         r"(?:show )?key (?:events|updates|moments)(?: only)?",
         r"(?:show|load) (?:more|newer|older|all) (?:posts|updates|entries)",
@@ -280,11 +297,13 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     # "Updated at 09.02 GMT": when an entry changed, no date of its own.
     _rule(
+        "chrome.time-stamp",
         "time stamp",
         r"(?:updated|posted|published|last updated|edited)(?: at| on)?:? "
         r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?",
     ),
     _rule(
+        "chrome.browser-notice",
         "browser notice",
         r".{0,40}\b(?:you are using|you're using|your browser is) (?:an? )?(?:outdated|old|"
         r"unsupported|browser version).{0,400}",
@@ -293,6 +312,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         hints=("using", "browser", "javascript"),
     ),
     _rule(
+        "chrome.comment-policy",
         "comment policy",
         r".{0,80}\bcomments? (?:are|is|will be|may be) (?:moderated|reviewed|republished|"
         r"pre-moderated|checked).{0,240}",
@@ -301,11 +321,13 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         hints=("comment",),
     ),
     _rule(
+        "chrome.feedback-prompt",
         "feedback prompt",
         r"we (?:want|would love|'d love|’d love) to hear (?:from you|what you think).{0,160}",
         r"(?:submit|send) (?:us )?(?:your|a) letter to the editor.{0,120}",
     ),
     _rule(
+        "chrome.server-error",
         "server error message",
         # A PHP site printing its warnings: "Deprecated: … in /www/x.php on line 12".
         r"(?:deprecated|strict standards|warning|notice|(?:catchable )?fatal error|parse error)"
@@ -345,6 +367,7 @@ def without_marker(text: str) -> str:
 # Section headers after which a site lists other stories, not this one.
 LIST_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
+        "list.most-read",
         "most-read list",
         r"most (?:read|popular|viewed|shared|commented|watched)(?: (?:articles|stories|now|today|this week))?",
         r"(?:trending|popular)(?: now| stories| today| articles| in .{1,20})?",
@@ -354,6 +377,7 @@ LIST_SECTIONS: tuple[ChromeRule, ...] = (
         r"what(?:'s| is) hot",
     ),
     _rule(
+        "list.related",
         "related links",
         r"related(?: articles| stories| coverage| content| news| topics| links)?",
         r"(?:more|others?) (?:from|on|about|in) .{1,60}",
@@ -387,6 +411,7 @@ NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 # Headers after which nothing belongs to the article any more.
 TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
+        "end.comments",
         "comments",
         r"(?:\d+\s+)?comments?(?: \(\d+\))?",
         r"(?:leave|post|add|write) a (?:comment|reply|response)",
@@ -398,17 +423,19 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         # A blog's comments header: "11 responses to “Title”", "One thought on “Title”".
         r"(?:one|\d+) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) .{1,200}",
     ),
-    _rule("author biography", r"about the authors?"),
+    _rule("end.author-bio", "author biography", r"about the authors?"),
     # A press release ends with "###" or "Ends"; its boilerplate and contacts follow.
-    _rule("end of release", r"ends|end of (?:press )?release"),
+    _rule("end.release", "end of release", r"ends|end of (?:press )?release"),
     # "Do you have an opinion on the issues raised in this article? … click here."
     _rule(
+        "end.reader-prompt",
         "reader prompt",
         r"(?:do you have|have you got|got) (?:an opinion|a view|something to say|a story|a tip)"
         r"\b.{0,40}\b(?:this (?:article|story)|us)\b.{0,300}",
     ),
     # Wire copy ends with its credits; what follows is the site's, not the story's.
     _rule(
+        "end.credits",
         "reporting credits",
         r"(?:additional )?(?:reporting|writing|editing|compiled|research) by .{2,200}",
         r"\(?(?:reporting|writing) by .{2,120}; editing by .{2,120}\)?",

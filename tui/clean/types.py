@@ -89,6 +89,9 @@ class Label(NamedTuple):
     reason: str = ""
     value: str | tuple[str, ...] = ""
     score: float = 0.0  # the classifier's probability that it is article text
+    rule: str = ""  # the id of the rule that gave the label (see ``RemovedBlock.rule``)
+    # For the classifier's decisions: the features that pulled hardest against it.
+    evidence: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(slots=True)
@@ -96,5 +99,21 @@ class Decisions:
     kept: list[KeptBlock] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
 
-    def remove(self, block: Block, reason: str) -> None:
-        self.removed.append(RemovedBlock(block.text, reason, block.source_line))
+    def remove(self, block: Block, reason: str, rule: str, label: Label | None = None) -> None:
+        """Remove a block, saying why and which rule decided (``label``: the
+        classifier's label when it decided, for its score and evidence)."""
+        learned = label is not None and label.value == LEARNED
+        self.removed.append(
+            RemovedBlock(
+                block.text,
+                reason,
+                block.source_line,
+                rule,
+                label.score if label is not None and learned else None,
+                label.evidence if label is not None and learned else (),
+            )
+        )
+
+    def remove_as(self, block: Block, label: Label) -> None:
+        """Remove a block for the reason and by the rule its label gives."""
+        self.remove(block, label.reason, label.rule, label)

@@ -37,30 +37,48 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Inside a data table's cells no such element stands: a layout table has them.
 LAYOUT_IN_CELLS = frozenset({"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"})
 
-# Where a block stood, read from its ancestors' tags, classes and ids.
-PLACE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"cookie|consent|gdpr", re.I), "cookie notice"),
-    (re.compile(r"newsletter|subscribe|signup|sign-up", re.I), "newsletter prompt"),
-    (re.compile(r"share|social", re.I), "share buttons"),
-    (re.compile(r"comment|discussion|disqus|respond|reply", re.I), "comments"),
-    (re.compile(r"advert|\bads?\b|promo|sponsor|dfp", re.I), "advertisement"),
-    (re.compile(r"most-?read|popular|trending", re.I), "most-read list"),
-    (re.compile(r"related|recommend|more-?stories|read-?more|teaser", re.I), "related links"),
-    (re.compile(r"breadcrumb", re.I), "breadcrumb"),
-    (re.compile(r"^nav$|menu|navbar|navigation", re.I), "navigation"),
-    (re.compile(r"^footer$|footer|colophon", re.I), "page footer"),
-    (re.compile(r"^header$|masthead|site-?header|^h1$", re.I), "page header"),
-    (re.compile(r"^aside$|sidebar|widget", re.I), "sidebar"),
-    (re.compile(r"^form$", re.I), "form"),
-    (re.compile(r"caption|^figure$|credit", re.I), "photo caption"),
-    (re.compile(r"author|byline", re.I), "byline"),
+# Where a block stood, read from its ancestors' tags, classes and ids: a rule
+# id (``html.place.…``) and the reason a reader sees.
+PLACE_REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"cookie|consent|gdpr", re.I), "html.place.cookie", "cookie notice"),
+    (
+        re.compile(r"newsletter|subscribe|signup|sign-up", re.I),
+        "html.place.newsletter",
+        "newsletter prompt",
+    ),
+    (re.compile(r"share|social", re.I), "html.place.share", "share buttons"),
+    (
+        re.compile(r"comment|discussion|disqus|respond|reply", re.I),
+        "html.place.comments",
+        "comments",
+    ),
+    (
+        re.compile(r"advert|\bads?\b|promo|sponsor|dfp", re.I),
+        "html.place.advertisement",
+        "advertisement",
+    ),
+    (re.compile(r"most-?read|popular|trending", re.I), "html.place.most-read", "most-read list"),
+    (
+        re.compile(r"related|recommend|more-?stories|read-?more|teaser", re.I),
+        "html.place.related",
+        "related links",
+    ),
+    (re.compile(r"breadcrumb", re.I), "html.place.breadcrumb", "breadcrumb"),
+    (re.compile(r"^nav$|menu|navbar|navigation", re.I), "html.place.navigation", "navigation"),
+    (re.compile(r"^footer$|footer|colophon", re.I), "html.place.footer", "page footer"),
+    (re.compile(r"^header$|masthead|site-?header|^h1$", re.I), "html.place.header", "page header"),
+    (re.compile(r"^aside$|sidebar|widget", re.I), "html.place.sidebar", "sidebar"),
+    (re.compile(r"^form$", re.I), "html.place.form", "form"),
+    (re.compile(r"caption|^figure$|credit", re.I), "html.place.caption", "photo caption"),
+    (re.compile(r"author|byline", re.I), "html.place.byline", "byline"),
 )
 # All the place rules in one pattern: most elements match none, in one search.
 _PLACES = re.compile(
-    "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(PLACE_REASONS)),
+    "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (pattern, _, _) in enumerate(PLACE_REASONS)),
     re.I,
 )
 OUTSIDE = "page text outside the article"
+OUTSIDE_RULE = "html.outside-extract"  # no place rule: the extractor left it out
 INSET = re.compile(r"related|card|embed|teaser|promo|inset|pullout|sidebar|callout", re.I)
 # A card's title is a headline (at most this many words) that is mostly links.
 CARD_TITLE_WORDS = 25
@@ -150,7 +168,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         # page's own text is all furniture.
         line = _data_line(html)
         blocks = [Block(tidy(p), line) for p in extracted.split("\n") if tidy(p)]
-        removed = [RemovedBlock(b.text, reasons.of(b.element), b.line) for b in page]
+        removed = [_removed(b, reasons) for b in page]
         return HtmlReading(blocks, removed, metadata, stated, True, links)
     stated_title = metadata.title
     if stated_title and is_site_name(stated_title, metadata.site, _host(metadata.url)):
@@ -162,7 +180,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         if kept[index] or index == title or item.place in {"card", "card-title"}:
             blocks.append(item.block())
         else:
-            removed.append(RemovedBlock(item.text, reasons.of(item.element), item.line))
+            removed.append(_removed(item, reasons))
     if title is not None and not metadata.title:
         metadata.title = page[title].text
     metadata.title = metadata.title or stated_title
@@ -573,23 +591,28 @@ def _title_block(
     return chosen[-1] if chosen else None
 
 
+def _removed(item: PageBlock, reasons: _Reasons) -> RemovedBlock:
+    reason, rule = reasons.of(item.element)
+    return RemovedBlock(item.text, reason, item.line, rule)
+
+
 class _Reasons:
     """Where a block stood, read from its ancestors; each element looked at once."""
 
     def __init__(self) -> None:
-        self._known: dict[Any, str] = {}
+        self._known: dict[Any, tuple[str, str]] = {}
 
-    def of(self, element: Any) -> str:
-        """The element's own reason, else its nearest ancestor's, else OUTSIDE."""
+    def of(self, element: Any) -> tuple[str, str]:
+        """The element's own reason and rule, else its nearest ancestor's, else OUTSIDE's."""
         if element is None:
-            return OUTSIDE
+            return OUTSIDE, OUTSIDE_RULE
         if element not in self._known:
             self._known[element] = _own_reason(element) or self.of(element.getparent())
         return self._known[element]
 
 
-def _own_reason(node: Any) -> str | None:
-    """The reason an element's own tag, class, id or role gives (first rule wins)."""
+def _own_reason(node: Any) -> tuple[str, str] | None:
+    """The reason and rule an element's own tag, class, id or role gives (first rule wins)."""
     if not isinstance(node.tag, str):
         return None
     found = [
@@ -602,7 +625,7 @@ def _own_reason(node: Any) -> str | None:
     # One search per label finds its earliest match; the rule list's order decides.
     rules = [
         i
-        for i, (pattern, _) in enumerate(PLACE_REASONS)
+        for i, (pattern, _, _) in enumerate(PLACE_REASONS)
         if i <= min(found)
         and any(
             pattern.search(label)
@@ -610,7 +633,8 @@ def _own_reason(node: Any) -> str | None:
             if label
         )
     ]
-    return PLACE_REASONS[min(rules)][1]
+    _, rule, reason = PLACE_REASONS[min(rules)]
+    return reason, rule
 
 
 def _normal(text: str) -> str:

@@ -57,14 +57,18 @@ def read_dump(text: str) -> DumpReading | None:
     # The numbers are one removed block, at the line of the first.
     first = above.count("\n", 0, markers[0].start()) + 1
     reading.removed.append(
-        RemovedBlock(" ".join(m.group(0) for m in markers), MARKERS_REASON, first)
+        RemovedBlock(
+            " ".join(m.group(0) for m in markers), MARKERS_REASON, first, "terminal.link-numbers"
+        )
     )
     for number, line in enumerate(lines[:start], start=1):
         lines[number - 1] = _MARKER.sub("", line)
     for number in range(start + 1, len(lines) + 1):  # from the "References" line on
         if lines[number - 1].strip():
             reading.removed.append(
-                RemovedBlock(lines[number - 1].strip(), REFERENCES_REASON, number)
+                RemovedBlock(
+                    lines[number - 1].strip(), REFERENCES_REASON, number, "terminal.references"
+                )
             )
         lines[number - 1] = ""
     reading.text = "\n".join(lines)
