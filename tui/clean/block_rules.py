@@ -3,6 +3,9 @@ chrome patterns, bylines, dates, breadcrumbs, and the shape of its text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from tui.clean.features import BlockFeatures
 from tui.clean.patterns import (
     BREADCRUMB_SEPARATORS,
@@ -36,70 +39,160 @@ from tui.clean.types import Label, LabelKind
 from tui.model import Block
 
 
-def label_block(block: Block, feats: BlockFeatures) -> Label:
-    """What a block is on its own, before its neighbours are considered."""
-    text = block.text.strip()
-    if block.kind in {"table", "code"}:
-        return Label("prose")  # a source marked it as data: content, not chrome
-    if block.place == "card-title":
-        # The page marked it up as a card's link to another story: the
-        # segmenter decides, as for "Related: …", whether a story follows.
-        return Label("headline", "related link", "related", rule="block.card-title")
-    if WIRE_SLUG.match(text):
-        return Label("remove", "wire slug", rule="block.wire-slug")
-    if text in RELEASE_END:
-        return Label("terminal", "end of release", rule="block.release-end")
-    if feats.n_words <= CHROME_MAX_WORDS and len(text) <= CHROME_MAX_CHARS:
-        lowered = text.lower()
-        sections: tuple[tuple[RuleSet, LabelKind], ...] = (
-            (TERMINALS, "terminal"),
-            (LISTS, "list"),
-            (CHROME, "remove"),
-        )
-        for rules, kind in sections:
-            if rule := rules.match(text, lowered):
-                return Label(kind, rule.reason, rule=rule.id)
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A block as its rules see it: its text, in lower case too, and its features."""
 
-        if INTERVIEW_LINE.match(text):
-            return Label("prose")  # an interview's question is its text, not a heading
-        if RELATED_LINK.match(text) and not feats.n_sentences > 1:
-            # A card: removed unless a story follows it (the segmenter decides).
-            return Label("headline", "related link", "related", rule="block.related-marker")
-        if is_photo_caption(text, lowered):
-            return Label("remove", "photo caption", rule="block.photo-caption")
-        if match := BYLINE_DATED.match(text):
-            found = {k: v for k, v in match.groupdict().items() if v}
-            names = _byline("By " + (found.get("names") or found.get("names2") or found["names3"]))
-            if names:
-                date = found.get("date") or found.get("date2") or found["date3"]
-                return Label("byline", "byline", (names, date), rule="block.byline-dated")
-        if byline := _byline(text):
-            return Label("byline", "byline", byline, rule="block.byline")
-        if BYLINE.match(text):
-            # A role and no name: "By Staff Writer".
-            return Label("remove", "byline", rule="block.byline-role")
-        if 3 <= feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(text):
-            # "Richard Adams Education editor".
-            return Label("remove", "byline", rule="block.role-line")
-        if match := DATE_LINE.match(text):
-            return Label("date", "publication date", match.group("date"), rule="block.date-line")
-        if feats.url_like:
-            return Label("remove", "link", rule="block.address")
-    if categories := breadcrumb_labels(text, feats):
-        return Label("breadcrumb", "breadcrumb", categories, rule="block.breadcrumb")
-    if block.kind == "heading":
-        return Label("headline")
-    if _is_question_headline(text, feats):
-        return Label("headline")
-    if feats.is_prose:
-        return Label("prose")
-    if feats.is_menu_like:
-        return Label("menu", "navigation", rule="block.menu-shaped")
-    if feats.is_headline_like:
-        return Label("headline")
-    if feats.ends_sentence and feats.n_words >= 2:
-        return Label("prose")  # a short sentence, such as a one-line quote
-    return Label("fragment", "page chrome", rule="block.fragment")
+    block: Block
+    text: str
+    lowered: str
+    feats: BlockFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRule:
+    """One rule of what a block is on its own: its id, and the label it gives a
+    block it holds for (None: the next rule decides). ``short``: it is tried
+    only on a block no longer than chrome is (a paragraph is never a button)."""
+
+    id: str
+    label: Callable[[Seen], Label | None]
+    short: bool = False
+
+
+def _sections(seen: Seen) -> Label | None:
+    """The chrome tables: a section that ends the article, a list's header, chrome."""
+    sections: tuple[tuple[RuleSet, LabelKind], ...] = (
+        (TERMINALS, "terminal"),
+        (LISTS, "list"),
+        (CHROME, "remove"),
+    )
+    for rules, kind in sections:
+        if rule := rules.match(seen.text, seen.lowered):
+            return Label(kind, rule.reason, rule=rule.id)
+    return None
+
+
+def _dated_byline(seen: Seen) -> Label | None:
+    if not (match := BYLINE_DATED.match(seen.text)):
+        return None
+    found = {k: v for k, v in match.groupdict().items() if v}
+    names = _byline("By " + (found.get("names") or found.get("names2") or found["names3"]))
+    if not names:
+        return None
+    date = found.get("date") or found.get("date2") or found["date3"]
+    return Label("byline", "byline", (names, date), rule="block.byline-dated")
+
+
+def _when(
+    holds: Callable[[Seen], object], kind: LabelKind, reason: str = "", value: str = ""
+) -> Callable[[Seen], Label | None]:
+    """A rule that gives one label to every block it holds for."""
+
+    def label(seen: Seen) -> Label | None:
+        return Label(kind, reason, value) if holds(seen) else None
+
+    return label
+
+
+def _breadcrumb(seen: Seen) -> Label | None:
+    categories = breadcrumb_labels(seen.text, seen.feats)
+    return Label("breadcrumb", "breadcrumb", categories) if categories else None
+
+
+def _date_line(seen: Seen) -> Label | None:
+    match = DATE_LINE.match(seen.text)
+    return Label("date", "publication date", match.group("date")) if match else None
+
+
+def _named_byline(seen: Seen) -> Label | None:
+    byline = _byline(seen.text)
+    return Label("byline", "byline", byline) if byline else None
+
+
+# In order: the first rule that holds labels the block.
+BLOCK_RULES: tuple[BlockRule, ...] = (
+    # A source marked it as data: content, not chrome.
+    BlockRule("block.data", _when(lambda s: s.block.kind in {"table", "code"}, "prose")),
+    # The page marked it up as a card's link to another story: the segmenter
+    # decides, as for "Related: …", whether a story follows.
+    BlockRule(
+        "block.card-title",
+        _when(lambda s: s.block.place == "card-title", "headline", "related link", "related"),
+    ),
+    BlockRule("block.wire-slug", _when(lambda s: WIRE_SLUG.match(s.text), "remove", "wire slug")),
+    BlockRule(
+        "block.release-end", _when(lambda s: s.text in RELEASE_END, "terminal", "end of release")
+    ),
+    BlockRule("block.sections", _sections, short=True),
+    # An interview's question is its text, not a heading.
+    BlockRule(
+        "block.interview-line", _when(lambda s: INTERVIEW_LINE.match(s.text), "prose"), short=True
+    ),
+    # A card: removed unless a story follows it (the segmenter decides).
+    BlockRule(
+        "block.related-marker",
+        _when(
+            lambda s: RELATED_LINK.match(s.text) and not s.feats.n_sentences > 1,
+            "headline",
+            "related link",
+            "related",
+        ),
+        short=True,
+    ),
+    BlockRule(
+        "block.photo-caption",
+        _when(lambda s: is_photo_caption(s.text, s.lowered), "remove", "photo caption"),
+        short=True,
+    ),
+    BlockRule("block.byline-dated", _dated_byline, short=True),
+    BlockRule("block.byline", _named_byline, short=True),
+    # A role and no name: "By Staff Writer".
+    BlockRule(
+        "block.byline-role", _when(lambda s: BYLINE.match(s.text), "remove", "byline"), short=True
+    ),
+    # "Richard Adams Education editor".
+    BlockRule(
+        "block.role-line",
+        _when(
+            lambda s: 3 <= s.feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(s.text),
+            "remove",
+            "byline",
+        ),
+        short=True,
+    ),
+    BlockRule("block.date-line", _date_line, short=True),
+    BlockRule("block.address", _when(lambda s: s.feats.url_like, "remove", "link"), short=True),
+    BlockRule("block.breadcrumb", _breadcrumb),
+    BlockRule("block.heading", _when(lambda s: s.block.kind == "heading", "headline")),
+    BlockRule(
+        "block.question-headline",
+        _when(lambda s: _is_question_headline(s.text, s.feats), "headline"),
+    ),
+    BlockRule("block.prose", _when(lambda s: s.feats.is_prose, "prose")),
+    BlockRule("block.menu-shaped", _when(lambda s: s.feats.is_menu_like, "menu", "navigation")),
+    BlockRule("block.headline-shaped", _when(lambda s: s.feats.is_headline_like, "headline")),
+    # A short sentence, such as a one-line quote.
+    BlockRule(
+        "block.short-sentence",
+        _when(lambda s: s.feats.ends_sentence and s.feats.n_words >= 2, "prose"),
+    ),
+)
+FRAGMENT_RULE = "block.fragment"  # no rule held: a fragment of page chrome
+
+
+def label_block(block: Block, feats: BlockFeatures) -> Label:
+    """What a block is on its own, before its neighbours are considered: the
+    first of ``BLOCK_RULES`` that holds, with its id."""
+    text = block.text.strip()
+    short = feats.n_words <= CHROME_MAX_WORDS and len(text) <= CHROME_MAX_CHARS
+    seen = Seen(block, text, text.lower() if short else "", feats)
+    for rule in BLOCK_RULES:
+        if rule.short and not short:
+            continue
+        if (label := rule.label(seen)) is not None:
+            return label if label.rule else label._replace(rule=rule.id)
+    return Label("fragment", "page chrome", rule=FRAGMENT_RULE)
 
 
 def _is_question_headline(text: str, feats: BlockFeatures) -> bool:

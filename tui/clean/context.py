@@ -5,6 +5,8 @@ code, live entries and the sentences that run on after its last block)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.clean.block_rules import label_block
 from tui.clean.features import BlockFeatures, block_features
 from tui.clean.patterns import (
@@ -50,10 +52,16 @@ def read_labels(blocks: list[Block]) -> tuple[list[BlockFeatures], list[Label], 
     tokens = {b.text: words(b.text) for b in blocks}
     functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
     features, labels = _read_blocks(blocks, tokens, functions)
-    labels = _split_bylines(blocks, labels)
-    labels = _mark_numbered_lists(blocks, _mark_contents(blocks, labels))
-    labels = _slugs_over_headlines(blocks, _headlines_over_bylines(blocks, labels, features))
+    for _, rewrite in PASSES:
+        labels = rewrite(blocks, labels, features)
     return features, labels, functions
+
+
+Pass = Callable[[list[Block], list[Label], list[BlockFeatures]], list[Label]]
+
+
+def _on_labels(rewrite: Callable[[list[Block], list[Label]], list[Label]]) -> Pass:
+    return lambda blocks, labels, _features: rewrite(blocks, labels)
 
 
 def _slugs_over_headlines(blocks: list[Block], labels: list[Label]) -> list[Label]:
@@ -400,3 +408,13 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
                 for following in range(index + 1, end):
                     labels[following] = Label("remove", "byline", rule="context.split-byline")
     return labels
+
+
+# The passes that read labels among their neighbours, by id, in the order they run.
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("context.split-byline", _on_labels(_split_bylines)),
+    ("context.table-of-contents", _on_labels(_mark_contents)),
+    ("context.numbered-list", _on_labels(_mark_numbered_lists)),
+    ("context.headline-over-byline", _headlines_over_bylines),
+    ("context.caps-slug-over-headline", _on_labels(_slugs_over_headlines)),
+)
