@@ -279,6 +279,8 @@ def main() -> int:
         np.concatenate(ys),
     )
     chrome, article = vocabulary(pages)
+    from tui.clean.rulehash import rules_hash
+
     OUT.write_text(
         json.dumps(
             {
@@ -287,6 +289,7 @@ def main() -> int:
                 "stage1": layer(names1, first),
                 "stage2": layer(names2, second),
                 "vocabulary": {"chrome": chrome, "article": article},
+                "rules_hash": rules_hash(),
             },
             indent=1,
             sort_keys=True,

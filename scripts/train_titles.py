@@ -162,9 +162,12 @@ def main() -> int:
     if args.report_only:
         return 0
     fitted = fit([xs[i] for i in trainable], [ys[i] for i in trainable])
-    OUT.write_text(json.dumps(layer(names, fitted), indent=1) + "\n", "utf-8")
-    weights = sorted(zip(names, fitted[0], strict=True), key=lambda nw: -abs(nw[1]))
-    print("strongest:", ", ".join(f"{n} {w:+.2f}" for n, w in weights[:10]))
+    from tui.clean.rulehash import rules_hash
+
+    weights = {**layer(names, fitted), "rules_hash": rules_hash()}
+    OUT.write_text(json.dumps(weights, indent=1) + "\n", "utf-8")
+    strongest = sorted(zip(names, fitted[0], strict=True), key=lambda nw: -abs(nw[1]))
+    print("strongest:", ", ".join(f"{n} {w:+.2f}" for n, w in strongest[:10]))
     print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
 

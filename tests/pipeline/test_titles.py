@@ -113,3 +113,36 @@ def test_a_long_headline_under_a_menu_row_is_not_that_rows_standfirst() -> None:
     article = article_from_text("\n".join([*top, *meta, LEDE, *BODY, *tail]))
     assert article.title == title
     assert [p.text for p in article.stories[0].paragraphs] == [deck, LEDE, *BODY]
+
+
+@pytest.mark.parametrize("weights", ["cleaner.json", "titles.json"])
+def test_the_learned_models_were_trained_with_the_rules_as_they_are(weights: str) -> None:
+    """Both models learn from what the rules say of each line: a changed rule,
+    pattern or threshold makes their weights stale until they are retrained."""
+    import json
+    from importlib import resources
+
+    from tui.clean.rulehash import rules_hash
+
+    recorded = json.loads(resources.files("tui.data").joinpath(weights).read_text("utf-8"))
+    assert recorded.get("rules_hash") == rules_hash(), (
+        f"the cleaner's rules changed since tui/data/{weights} was trained: "
+        "run `uv run python scripts/retrain.py`"
+    )
+
+
+def test_the_rules_fingerprint_ignores_words_and_sees_code(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from tui.clean import rulehash
+
+    copy = tmp_path / "clean"
+    shutil.copytree(rulehash.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(rulehash, "PACKAGE", copy)
+    before = rulehash.rules_hash()
+    settings = copy / "settings.py"
+    text = settings.read_text("utf-8")
+    settings.write_text(text.replace('"""', '"""Reworded. ', 1) + "\n# a comment\n", "utf-8")
+    assert rulehash.rules_hash() == before
+    settings.write_text(text.replace("TEASER_WORDS = 30", "TEASER_WORDS = 31"), "utf-8")
+    assert rulehash.rules_hash() != before

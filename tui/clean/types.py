@@ -102,6 +102,9 @@ class Decisions:
     def remove(self, block: Block, reason: str, rule: str, label: Label | None = None) -> None:
         """Remove a block, saying why and which rule decided (``label``: the
         classifier's label when it decided, for its score and evidence)."""
+        # The classifier scored every label of a scraped page (a score of 0.0
+        # is one it never gave); its evidence is kept where it decided.
+        scored = label is not None and label.score > 0.0
         learned = label is not None and label.value == LEARNED
         self.removed.append(
             RemovedBlock(
@@ -109,7 +112,7 @@ class Decisions:
                 reason,
                 block.source_line,
                 rule,
-                label.score if label is not None and learned else None,
+                label.score if label is not None and scored else None,
                 label.evidence if label is not None and learned else (),
             )
         )

@@ -24,7 +24,7 @@ def _row(block: RemovedBlock) -> str:
     text = " ".join(block.text.split())
     shown = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
     row = f"line {block.source_line:>5}  {block.rule or '?'}  [{block.reason}]  {shown}"
-    if block.score is not None:
+    if block.evidence:
         from tui.clean.classifier import CUES
 
         pulls = ", ".join(f"{CUES.get(name, name)} {pull:+.2f}" for name, pull in block.evidence)
