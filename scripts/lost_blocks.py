@@ -110,9 +110,6 @@ def lost_blocks(page: Path) -> dict[str, object]:
         if reference.holds(block.text) and not kept.holds(block.text)
     ]
     result["lost"] = lost
-    result["kept_words"] = sum(
-        len(words(p.text)) for story in article.stories for p in story.paragraphs
-    )
     return result
 
 

@@ -38,15 +38,9 @@ DEV = HERE.parent.parent / "shared" / "dev"
 WEB = DEV / "web"
 FEW_PAGES = 5
 
-_disabled: str | None = None  # the rule switched off in this worker
 
-
-def _switch_off(rule: str | None) -> None:
+def _switch_off(rule: str) -> None:
     """Take one rule out of the cleaner's tables in this process (ablation)."""
-    global _disabled
-    _disabled = rule
-    if rule is None:
-        return
     from tui.clean import block_rules, context
     from tui.clean.patterns import (
         CHROME_RULES,
@@ -65,12 +59,9 @@ def _switch_off(rule: str | None) -> None:
 def _fired(raw: Any) -> set[str]:
     """The block rules and passes that labelled some block of the page."""
     from tui.clean import context
-    from tui.textstats import vocabulary_of_words, words
 
     blocks = raw.blocks
-    tokens = {b.text: words(b.text) for b in blocks}
-    functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
-    features, labels = context._read_blocks(blocks, tokens, functions)
+    features, labels, _ = context.labels_alone(blocks)
     fired = {label.rule for label in labels if label.rule}
     for name, rewrite in context.PASSES:
         before = list(labels)

@@ -297,7 +297,9 @@ def _judge(
             best = (score, k, margins)
     assert best is not None
     _, length, margins = best
-    if body[h].role == "related" and sum(margins[length - 1 :]) >= -COHESION_MARGIN:
+    # What follows the story, as the split's score reads it.
+    following = margins[length - 1 :] if main_lede is not None else margins[length:]
+    if body[h].role == "related" and sum(following) >= -COHESION_MARGIN:
         # A marked card runs on to its range's end unless the main story
         # clearly returns after it (what follows leans back to it, in sum).
         length = min(n, MAX_EMBEDDED)

@@ -22,6 +22,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Where one sentence ends and the next begins ("…for repairs. The roof…").
 SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
+# Scripts written without spaces between words (kana, Han): there each
+# character is a word to the aligners and the title rules.
+SPACELESS_SCRIPTS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+
 
 @cache
 def stop_words() -> frozenset[str]:

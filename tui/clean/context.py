@@ -48,12 +48,21 @@ from tui.textstats import vocabulary_of_words, words
 def read_labels(blocks: list[Block]) -> tuple[list[BlockFeatures], list[Label], frozenset[str]]:
     """Each block's features and what the rules make of it among its
     neighbours, and the page's function words (its own language's)."""
+    features, labels, functions = labels_alone(blocks)
+    for _, rewrite in PASSES:
+        labels = rewrite(blocks, labels, features)
+    return features, labels, functions
+
+
+def labels_alone(
+    blocks: list[Block],
+) -> tuple[list[BlockFeatures], list[Label], frozenset[str]]:
+    """Each block's features and what the block rules make of it on its own,
+    before ``PASSES`` read it among its neighbours; the page's function words."""
     # A page repeats its menus and footers: each distinct line is read once.
     tokens = {b.text: words(b.text) for b in blocks}
     functions = vocabulary_of_words(tokens[b.text] for b in blocks).function_words
     features, labels = _read_blocks(blocks, tokens, functions)
-    for _, rewrite in PASSES:
-        labels = rewrite(blocks, labels, features)
     return features, labels, functions
 
 

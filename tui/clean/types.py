@@ -100,21 +100,17 @@ class Decisions:
     removed: list[RemovedBlock] = field(default_factory=list)
 
     def remove(self, block: Block, reason: str, rule: str, label: Label | None = None) -> None:
-        """Remove a block, saying why and which rule decided (``label``: the
-        classifier's label when it decided, for its score and evidence)."""
-        # The classifier scored every label of a scraped page (a score of 0.0
-        # is one it never gave); its evidence is kept where it decided.
-        scored = label is not None and label.score > 0.0
-        learned = label is not None and label.value == LEARNED
+        """Remove a block, saying why and which rule decided; ``label``, the
+        block's label, brings the classifier's score (on a scraped page it
+        scored every block; 0.0 is a score it never gave) and, where the
+        classifier decided, its evidence."""
+        score: float | None = None
+        evidence: tuple[tuple[str, float], ...] = ()
+        if label is not None:
+            score = label.score if label.score > 0.0 else None
+            evidence = label.evidence if label.value == LEARNED else ()
         self.removed.append(
-            RemovedBlock(
-                block.text,
-                reason,
-                block.source_line,
-                rule,
-                label.score if label is not None and scored else None,
-                label.evidence if label is not None and learned else (),
-            )
+            RemovedBlock(block.text, reason, block.source_line, rule, score, evidence)
         )
 
     def remove_as(self, block: Block, label: Label) -> None:

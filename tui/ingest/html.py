@@ -21,6 +21,7 @@ from typing import Any
 from tui.ingest.decode import tidy
 from tui.ingest.pagemeta import is_site_name, page_language, page_metadata
 from tui.model import Block, BlockKind, BlockPlace, Metadata, RemovedBlock
+from tui.textstats import SPACELESS_SCRIPTS
 
 BLOCK_TAGS = frozenset(
     {
@@ -83,6 +84,8 @@ INSET = re.compile(r"related|card|embed|teaser|promo|inset|pullout|sidebar|callo
 # A card's title is a headline (at most this many words) that is mostly links.
 CARD_TITLE_WORDS = 25
 LINKED_SHARE = 0.6
+# Links that lead to no page: a fragment of this one, a script, an address.
+NO_PAGE = ("#", "javascript:", "mailto:", "tel:")
 # Elements whose text no reader sees.
 HIDDEN = (
     "//script|//style|//template|//svg|//head|//iframe|//object|//rt|//rp"
@@ -93,8 +96,7 @@ HIDDEN = (
 )
 _SPACES = re.compile(r"\s+")
 # Words; in scripts written without spaces (Chinese, Japanese) each character.
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+WORD = re.compile(rf"[{SPACELESS_SCRIPTS}]|[^\W{SPACELESS_SCRIPTS}]+")
 _BREAK = "\u2028"  # stands for <br> while text is gathered
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A block trafilatura holds at least this share of is a body block.
@@ -144,7 +146,8 @@ def html_blocks(html: str, source: str) -> HtmlReading:
     language = page_language(tree)
     extraction = _extract(deepcopy(tree))  # trafilatura changes the tree it reads
     metadata, stated = page_metadata(tree, extraction, language)
-    links = _links(tree, _base_address(tree, metadata.url, source))
+    base = _base_address(tree, metadata.url, source)
+    links = _links(tree, base)
     for hidden in tree.xpath(HIDDEN):
         hidden.drop_tree()
     page = list(page_blocks(tree))
@@ -175,7 +178,7 @@ def html_blocks(html: str, source: str) -> HtmlReading:
         metadata.title = None  # the site's name: the headline is a heading of the page
     title = _title_block(page, share, metadata.title, metadata.site)
     kept = [s >= KEPT_SHARE for s in share]
-    _mark_places(page, kept, title, _host(_base_address(tree, metadata.url, source)))
+    _mark_places(page, kept, title, _host(base))
     for index, item in enumerate(page):
         if kept[index] or index == title or item.place in {"card", "card-title"}:
             blocks.append(item.block())
@@ -330,7 +333,7 @@ def _is_site_link(anchor: Any, host: str | None) -> bool:
     """A link to a page (not a fragment, a script or an address), on the site
     when the page's host is known."""
     href = (anchor.get("href") or "").strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+    if not href or href.startswith(NO_PAGE):
         return False
     target = _host(href)
     return host is None or target is None or target == host
@@ -458,7 +461,7 @@ def _links(tree: Any, base: str | None = None) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        if not href or href.startswith(NO_PAGE):
             continue
         try:
             href = urldefrag(urljoin(base, href) if base else href).url

@@ -13,10 +13,11 @@ from typing import Any
 
 from tui.ingest.decode import tidy
 from tui.model import Metadata
+from tui.textstats import SPACELESS_SCRIPTS
 
 # Separators sites put between a headline and their own name. Scripts written
 # without spaces (Chinese, Japanese) glue them on: "标题-新华网", "見出し｜サイト".
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff01-\uff60"
+_CJK = SPACELESS_SCRIPTS + "\uac00-\ud7af\uff01-\uff60"  # with Hangul and full-width forms
 TITLE_SEPARATORS = re.compile(
     r"\s+[|–—·•»:]\s+|\s+-\s+|\s*::\s*|\s*[|｜]\s*"
     rf"|(?<=[{_CJK}])[-_–—](?=\S)|(?<=\S)[-_–—](?=[{_CJK}])"

@@ -4,6 +4,8 @@ that pulled hardest against the block (``lede analyze --explain``)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from tui.model import Article, RemovedBlock
 
 SHOWN_CHARS = 70
@@ -12,10 +14,8 @@ SHOWN_CHARS = 70
 def to_explain(article: Article) -> str:
     """One line a removed block, in the order of the source, then the count by rule."""
     rows = [_row(block) for block in sorted(article.removed, key=lambda b: b.source_line)]
-    counts: dict[str, int] = {}
-    for block in article.removed:
-        counts[block.rule or "?"] = counts.get(block.rule or "?", 0) + 1
-    summary = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items(), key=lambda c: -c[1]))
+    counts = Counter(block.rule or "?" for block in article.removed)
+    summary = ", ".join(f"{rule} {n}" for rule, n in counts.most_common())
     head = f"{article.source}: {len(article.removed)} removed blocks"
     return "\n".join([head, *rows, f"by rule: {summary or 'none'}"]) + "\n"
 
@@ -28,7 +28,5 @@ def _row(block: RemovedBlock) -> str:
         from tui.clean.classifier import CUES
 
         pulls = ", ".join(f"{CUES.get(name, name)} {pull:+.2f}" for name, pull in block.evidence)
-        row += f"\n            score {block.score:.2f}" + (
-            f"; against it: {pulls}" if pulls else ""
-        )
+        row += f"\n            score {block.score or 0.0:.2f}; against it: {pulls}"
     return row
