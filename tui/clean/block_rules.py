@@ -51,13 +51,16 @@ class Seen:
 
 @dataclass(frozen=True, slots=True)
 class BlockRule:
-    """One rule of what a block is on its own: its id, and the label it gives a
-    block it holds for (None: the next rule decides). ``short``: it is tried
-    only on a block no longer than chrome is (a paragraph is never a button)."""
+    """One rule of what a block is on its own: its id and its test. With a
+    ``fixed`` label, the test says whether it holds and the block gets that
+    label; without, the test reads the block's label (None: the next rule
+    decides). ``short``: it is tried only on a block no longer than chrome is
+    (a paragraph is never a button)."""
 
     id: str
-    label: Callable[[Seen], Label | None]
+    test: Callable[[Seen], object]
     short: bool = False
+    fixed: Label | None = None
 
 
 def _sections(seen: Seen) -> Label | None:
@@ -81,18 +84,19 @@ def _dated_byline(seen: Seen) -> Label | None:
     if not names:
         return None
     date = found.get("date") or found.get("date2") or found["date3"]
-    return Label("byline", "byline", (names, date), rule="block.byline-dated")
+    return Label("byline", "byline", (names, date))
 
 
 def _when(
-    holds: Callable[[Seen], object], kind: LabelKind, reason: str = "", value: str = ""
-) -> Callable[[Seen], Label | None]:
-    """A rule that gives one label to every block it holds for."""
-
-    def label(seen: Seen) -> Label | None:
-        return Label(kind, reason, value) if holds(seen) else None
-
-    return label
+    id: str,
+    holds: Callable[[Seen], object],
+    kind: LabelKind,
+    reason: str = "",
+    value: str = "",
+    short: bool = False,
+) -> BlockRule:
+    """A rule that gives one label, made once, to every block it holds for."""
+    return BlockRule(id, holds, short, Label(kind, reason, value, rule=id))
 
 
 def _breadcrumb(seen: Seen) -> Label | None:
@@ -113,72 +117,64 @@ def _named_byline(seen: Seen) -> Label | None:
 # In order: the first rule that holds labels the block.
 BLOCK_RULES: tuple[BlockRule, ...] = (
     # A source marked it as data: content, not chrome.
-    BlockRule("block.data", _when(lambda s: s.block.kind in {"table", "code"}, "prose")),
+    _when("block.data", lambda s: s.block.kind in {"table", "code"}, "prose"),
     # The page marked it up as a card's link to another story: the segmenter
     # decides, as for "Related: …", whether a story follows.
-    BlockRule(
+    _when(
         "block.card-title",
-        _when(lambda s: s.block.place == "card-title", "headline", "related link", "related"),
+        lambda s: s.block.place == "card-title",
+        "headline",
+        "related link",
+        "related",
     ),
-    BlockRule("block.wire-slug", _when(lambda s: WIRE_SLUG.match(s.text), "remove", "wire slug")),
-    BlockRule(
-        "block.release-end", _when(lambda s: s.text in RELEASE_END, "terminal", "end of release")
-    ),
+    _when("block.wire-slug", lambda s: WIRE_SLUG.match(s.text), "remove", "wire slug"),
+    _when("block.release-end", lambda s: s.text in RELEASE_END, "terminal", "end of release"),
     BlockRule("block.sections", _sections, short=True),
     # An interview's question is its text, not a heading.
-    BlockRule(
-        "block.interview-line", _when(lambda s: INTERVIEW_LINE.match(s.text), "prose"), short=True
-    ),
+    _when("block.interview-line", lambda s: INTERVIEW_LINE.match(s.text), "prose", short=True),
     # A card: removed unless a story follows it (the segmenter decides).
-    BlockRule(
+    _when(
         "block.related-marker",
-        _when(
-            lambda s: RELATED_LINK.match(s.text) and not s.feats.n_sentences > 1,
-            "headline",
-            "related link",
-            "related",
-        ),
+        lambda s: RELATED_LINK.match(s.text) and not s.feats.n_sentences > 1,
+        "headline",
+        "related link",
+        "related",
         short=True,
     ),
-    BlockRule(
+    _when(
         "block.photo-caption",
-        _when(lambda s: is_photo_caption(s.text, s.lowered), "remove", "photo caption"),
+        lambda s: is_photo_caption(s.text, s.lowered),
+        "remove",
+        "photo caption",
         short=True,
     ),
     BlockRule("block.byline-dated", _dated_byline, short=True),
     BlockRule("block.byline", _named_byline, short=True),
     # A role and no name: "By Staff Writer".
-    BlockRule(
-        "block.byline-role", _when(lambda s: BYLINE.match(s.text), "remove", "byline"), short=True
-    ),
+    _when("block.byline-role", lambda s: BYLINE.match(s.text), "remove", "byline", short=True),
     # "Richard Adams Education editor".
-    BlockRule(
+    _when(
         "block.role-line",
-        _when(
-            lambda s: 3 <= s.feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(s.text),
-            "remove",
-            "byline",
-        ),
+        lambda s: 3 <= s.feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(s.text),
+        "remove",
+        "byline",
         short=True,
     ),
     BlockRule("block.date-line", _date_line, short=True),
-    BlockRule("block.address", _when(lambda s: s.feats.url_like, "remove", "link"), short=True),
+    _when("block.address", lambda s: s.feats.url_like, "remove", "link", short=True),
     BlockRule("block.breadcrumb", _breadcrumb),
-    BlockRule("block.heading", _when(lambda s: s.block.kind == "heading", "headline")),
-    BlockRule(
-        "block.question-headline",
-        _when(lambda s: _is_question_headline(s.text, s.feats), "headline"),
-    ),
-    BlockRule("block.prose", _when(lambda s: s.feats.is_prose, "prose")),
-    BlockRule("block.menu-shaped", _when(lambda s: s.feats.is_menu_like, "menu", "navigation")),
-    BlockRule("block.headline-shaped", _when(lambda s: s.feats.is_headline_like, "headline")),
+    _when("block.heading", lambda s: s.block.kind == "heading", "headline"),
+    _when("block.question-headline", lambda s: _is_question_headline(s.text, s.feats), "headline"),
+    _when("block.prose", lambda s: s.feats.is_prose, "prose"),
+    _when("block.menu-shaped", lambda s: s.feats.is_menu_like, "menu", "navigation"),
+    _when("block.headline-shaped", lambda s: s.feats.is_headline_like, "headline"),
     # A short sentence, such as a one-line quote.
-    BlockRule(
-        "block.short-sentence",
-        _when(lambda s: s.feats.ends_sentence and s.feats.n_words >= 2, "prose"),
+    _when(
+        "block.short-sentence", lambda s: s.feats.ends_sentence and s.feats.n_words >= 2, "prose"
     ),
 )
-FRAGMENT_RULE = "block.fragment"  # no rule held: a fragment of page chrome
+# No rule held: a fragment of page chrome.
+FRAGMENT = Label("fragment", "page chrome", rule="block.fragment")
 
 
 def label_block(block: Block, feats: BlockFeatures) -> Label:
@@ -190,9 +186,12 @@ def label_block(block: Block, feats: BlockFeatures) -> Label:
     for rule in BLOCK_RULES:
         if rule.short and not short:
             continue
-        if (label := rule.label(seen)) is not None:
+        if rule.fixed is not None:
+            if rule.test(seen):
+                return rule.fixed
+        elif isinstance(label := rule.test(seen), Label):
             return label if label.rule else label._replace(rule=rule.id)
-    return Label("fragment", "page chrome", rule=FRAGMENT_RULE)
+    return FRAGMENT
 
 
 def _is_question_headline(text: str, feats: BlockFeatures) -> bool:

@@ -362,25 +362,21 @@ class Layer:
             total = [t + c * x for t, x in zip(total, columns[name], strict=True)]
         return total
 
-    def cue(self, columns: Columns, index: int) -> str:
-        """The feature that pulls hardest against one block, in words."""
-        pulls = {
-            name: w * (columns[name][index] - self.mean[name]) / self.scale[name]
-            for name, w in self.weight.items()
-            if name in CUES and name in columns
-        }
-        name = min(pulls, key=lambda k: (pulls[k], k)) if pulls else ""
-        return CUES.get(name, "unlike the article's text")
-
-    def strongest(self, columns: Columns, index: int, n: int = 3) -> tuple[tuple[str, float], ...]:
-        """The ``n`` features pulling hardest against one block, any feature."""
+    def against(
+        self, columns: Columns, index: int, n: int = 3
+    ) -> tuple[str, tuple[tuple[str, float], ...]]:
+        """What pulls hardest against one block: the strongest cue in words (among
+        the features ``CUES`` can say), and the ``n`` strongest features of all
+        with their pulls in logits. Each feature's pull is computed once."""
         pulls = [
-            (name, w * (columns[name][index] - self.mean[name]) / self.scale[name])
+            (w * (columns[name][index] - self.mean[name]) / self.scale[name], name)
             for name, w in self.weight.items()
             if name in columns
         ]
-        pulls.sort(key=lambda pull: (pull[1], pull[0]))
-        return tuple((name, round(pull, 2)) for name, pull in pulls[:n] if pull < 0)
+        pulls.sort()
+        named = next((name for _, name in pulls if name in CUES), "")
+        strongest = tuple((name, round(pull, 2)) for pull, name in pulls[:n] if pull < 0)
+        return CUES.get(named, "unlike the article's text"), strongest
 
 
 @cache
@@ -413,8 +409,7 @@ def score(
         probability = _sigmoid(logit)
         wanted = probability < KEEP and (reasons_for is None or index in reasons_for)
         if wanted:
-            pulls = second.strongest(columns, index)
-            scored.append(Scored(probability, second.cue(columns, index), pulls))
+            scored.append(Scored(probability, *second.against(columns, index)))
         else:
             scored.append(Scored(probability, ""))
     return scored
