@@ -26,10 +26,10 @@ from tui.model import (
     Paragraph,
     RemovedBlock,
 )
+from tui.reasons import Reason
 
 # C0 controls but tab and newline, DEL, C1 controls: never in what lede shows.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-CONTROL_REASON = "control characters removed"
 
 
 def check_analysis(analysis: Analysis) -> list[str]:
@@ -115,7 +115,9 @@ def placed_blocks(article: Article) -> list[tuple[int, str]]:
             placed.append((story.title_line, story.title_as_written or story.title or ""))
         placed.extend((line, text) for _, text, line in story.subheadings)
         placed.extend((p.source_line, p.text) for p in story.paragraphs)
-    placed.extend((r.source_line, r.text) for r in article.removed if r.reason != CONTROL_REASON)
+    placed.extend(
+        (r.source_line, r.text) for r in article.removed if r.reason != Reason.CONTROL_CHARACTERS
+    )
     return placed
 
 

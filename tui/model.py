@@ -172,7 +172,7 @@ class RemovedBlock:
     report count by."""
 
     text: str
-    reason: str
+    reason: str  # a Reason's text (tui.reasons), or an older cache's words
     source_line: int
     rule: str = ""
     # The classifier's probability that it is article text, and the features

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from tui.clean import Cleaned, KeptBlock
 from tui.clean.patterns import NUMBERING, without_marker
 from tui.model import Article, Block, Link, RemovedBlock, Story, make_story
+from tui.reasons import Reason
 from tui.textstats import content_terms, document_vocabulary
 from tui.textstats import multiword_names as _names_of
 
@@ -99,7 +100,10 @@ def segment(cleaned: Cleaned) -> Article:
             owner[i] = "removed"
             removed.append(
                 RemovedBlock(
-                    item.block.text, "related link", item.block.source_line, "segment.card-alone"
+                    item.block.text,
+                    Reason.RELATED_LINK,
+                    item.block.source_line,
+                    "segment.card-alone",
                 )
             )
         elif item.block.place == "card" and owner[i] == "main":
@@ -108,7 +112,7 @@ def segment(cleaned: Cleaned) -> Article:
             removed.append(
                 RemovedBlock(
                     item.block.text,
-                    "related links",
+                    Reason.RELATED_LINKS,
                     item.block.source_line,
                     "segment.card-outside-extract",
                 )

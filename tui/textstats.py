@@ -14,6 +14,8 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from tui.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
+
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # The same words in ASCII text, where a plain letter class is a third faster
 # than Unicode's categories (most lines of English pages are ASCII).
@@ -107,36 +109,9 @@ def multiword_names(text: str) -> set[str]:
 # Days and months say when, not what: they would tie unrelated stories together.
 CALENDAR_WORDS = frozenset(
     (
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "day",
-        "days",
+        *(word.lower() for word in (*MONTH_NAMES, *WEEKDAY_NAMES)),
+        *("today", "yesterday", "tomorrow"),
+        *("day", "days", "week", "weeks", "month", "months", "year", "years"),
     )
 )
 

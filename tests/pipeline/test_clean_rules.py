@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tui.reasons import Reason
 from tui.clean import label_block
 from tui.clean.features import block_features
 from tui.clean.patterns import (
@@ -255,13 +256,13 @@ def test_hinted_rules_still_remove_their_chrome() -> None:
         ("Get the Harbour Wire daily edition by email", "newsletter prompt"),
         ("Sign up to get the best stories of the week", "newsletter prompt"),
         ("This site uses cookies to improve your experience.", "cookie notice"),
-        ("You are using a browser version with limited support for CSS.", "browser notice"),
+        ("You are using a browser version with limited support for CSS.", "reader prompt"),
         (
             "You are using a browser version with limited support for CSS. To obtain the best "
             "experience, we recommend you use a more up to date browser (or turn off "
             "compatibility mode in Internet Explorer). In the meantime, to ensure continued "
             "support, we are displaying the site without styles and JavaScript.",
-            "browser notice",
+            "reader prompt",
         ),
         ("Notify me of new posts by email.", "page chrome"),
         (
@@ -272,12 +273,12 @@ def test_hinted_rules_still_remove_their_chrome() -> None:
         ("Do you want to be informed of our actions? Sign up here", "newsletter prompt"),
         ("Instant access to the full article PDF.", "sign-in prompt"),
         ("Send me email every new post.", "page chrome"),
-        ("Comments are moderated and may not appear at once.", "comment policy"),
+        ("Comments are moderated and may not appear at once.", "reader prompt"),
         ("Advertising Disclosure", "disclosure"),
         ("Copyright 2026 Harbour Wire. All rights reserved.", "copyright notice"),
         ("We may earn a commission when you buy through links on our site.", "disclosure"),
-        ("Please consider a donation: support independent journalism today.", "support prompt"),
-        ("Download the Harbour Wire app for breaking news", "page chrome"),
+        ("Please consider a donation: support independent journalism today.", "reader prompt"),
+        ("Download the Harbour Wire app for breaking news", "reader prompt"),
     ]:
         assert CHROME.match(line) is not None, line
         assert CHROME.match(line).reason == reason  # type: ignore[union-attr]
@@ -400,7 +401,7 @@ def test_a_paragraph_the_model_half_doubts_inside_the_story_stays(
     def scored(texts: list[str], *args: object, **kwargs: object) -> list[classifier.Scored]:
         cues = real(texts, *args, **kwargs)  # type: ignore[arg-type]
         return [
-            classifier.Scored(chances.get(text, 0.32), cue.cue or "a short line")
+            classifier.Scored(chances.get(text, 0.32), cue.cue or Reason.SHORT_LINE)
             for text, cue in zip(texts, cues, strict=True)
         ]
 
@@ -881,7 +882,8 @@ def test_a_rule_is_written_for_lower_case_text() -> None:
 
 def test_a_sites_server_warnings_are_removed() -> None:
     """A PHP site that prints its warnings sets them above the page: they are
-    no article, however many words they run to."""
+    no article, however many words they run to. (No pattern of their own: on
+    the dev pages one fired on six pages and scored below the classifier.)"""
     warnings = [
         "Deprecated: Assigning the return value of new by reference is deprecated in "
         "/www/htdocs/site/wp-settings.php on line 472",
@@ -890,8 +892,8 @@ def test_a_sites_server_warnings_are_removed() -> None:
     ]
     article = _over_the_story(*warnings, "Tromsø closes its coal heating plants")
     assert article.title == "Tromsø closes its coal heating plants"
-    reasons = {r.text: r.reason for r in article.removed}
-    assert [reasons.get(w) for w in warnings] == ["server error message"] * 2
+    removed = {r.text for r in article.removed}
+    assert all(warning in removed for warning in warnings)
 
 
 def test_a_recipes_steps_numbered_on_lines_of_their_own_are_its_text() -> None:
@@ -1075,7 +1077,7 @@ def test_a_live_blogs_entries_under_their_time_stamps_are_its_text() -> None:
     assert article.title == "Storm Ingunn: ferries cancelled as winds reach the north"
     assert [p.text for p in article.stories[0].paragraphs] == entries
     reasons = {r.text: r.reason for r in article.removed}
-    assert reasons["Show key events only"] == "live blog controls"
+    assert reasons["Show key events only"] == "page chrome"
     assert reasons["Updated at 11.05 CET"] == "time stamp"
 
 
@@ -1241,18 +1243,19 @@ def test_bulleted_items_under_a_related_list_are_its_links() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "header"),
+    ("lines", "title"),
     [
-        ("FOR IMMEDIATE RELEASE", True),
-        ("Press release: 3 March 2025", True),
-        ("Press release: Tromsø closes its coal plants", False),
+        (["Press release: 3 March 2025", "Tromsø closes its coal heating plants"], 1),
+        (["News release", "Tromsø closes its coal heating plants"], 1),
+        (["Press release: Tromsø closes its coal heating plants"], 0),
     ],
 )
-def test_a_releases_label_is_its_header_but_a_headline_after_it_is_not(
-    line: str, header: bool
-) -> None:
-    label = label_block(Block(line, 1), block_features(line))
-    assert (label.reason == "release header") is header
+def test_a_releases_label_goes_and_its_headline_is_the_title(lines: list[str], title: int) -> None:
+    """A release's label over its headline is no title (without its rule,
+    chrome.release-header, the label is taken for one); a headline after it is."""
+    article = article_from_text("\n".join([*lines, "TROMSØ, 3 March 2025 – " + LEDE, *BODY]))
+    assert article.title == lines[title]
+    assert {r.text for r in article.removed} == set(lines[:title])
 
 
 def test_every_removed_block_names_the_rule_that_decided() -> None:

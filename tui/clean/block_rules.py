@@ -18,7 +18,6 @@ from tui.clean.patterns import (
     INTERVIEW_LINE,
     LISTS,
     RELATED_LINK,
-    RELEASE_END,
     ROLE_LINE,
     ROLE_WORDS,
     TERMINALS,
@@ -37,6 +36,7 @@ from tui.clean.settings import (
 )
 from tui.clean.types import Label, LabelKind
 from tui.model import Block
+from tui.reasons import Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +84,14 @@ def _dated_byline(seen: Seen) -> Label | None:
     if not names:
         return None
     date = found.get("date") or found.get("date2") or found["date3"]
-    return Label("byline", "byline", (names, date))
+    return Label("byline", Reason.BYLINE, (names, date))
 
 
 def _when(
     id: str,
     holds: Callable[[Seen], object],
     kind: LabelKind,
-    reason: str = "",
+    reason: Reason | None = None,
     value: str = "",
     short: bool = False,
 ) -> BlockRule:
@@ -101,17 +101,17 @@ def _when(
 
 def _breadcrumb(seen: Seen) -> Label | None:
     categories = breadcrumb_labels(seen.text, seen.feats)
-    return Label("breadcrumb", "breadcrumb", categories) if categories else None
+    return Label("breadcrumb", Reason.BREADCRUMB, categories) if categories else None
 
 
 def _date_line(seen: Seen) -> Label | None:
     match = DATE_LINE.match(seen.text)
-    return Label("date", "publication date", match.group("date")) if match else None
+    return Label("date", Reason.PUBLICATION_DATE, match.group("date")) if match else None
 
 
 def _named_byline(seen: Seen) -> Label | None:
     byline = _byline(seen.text)
-    return Label("byline", "byline", byline) if byline else None
+    return Label("byline", Reason.BYLINE, byline) if byline else None
 
 
 # In order: the first rule that holds labels the block.
@@ -124,11 +124,10 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         "block.card-title",
         lambda s: s.block.place == "card-title",
         "headline",
-        "related link",
+        Reason.RELATED_LINK,
         "related",
     ),
-    _when("block.wire-slug", lambda s: WIRE_SLUG.match(s.text), "remove", "wire slug"),
-    _when("block.release-end", lambda s: s.text in RELEASE_END, "terminal", "end of release"),
+    _when("block.wire-slug", lambda s: WIRE_SLUG.match(s.text), "remove", Reason.WIRE_SLUG),
     BlockRule("block.sections", _sections, short=True),
     # An interview's question is its text, not a heading.
     _when("block.interview-line", lambda s: INTERVIEW_LINE.match(s.text), "prose", short=True),
@@ -137,7 +136,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         "block.related-marker",
         lambda s: RELATED_LINK.match(s.text) and not s.feats.n_sentences > 1,
         "headline",
-        "related link",
+        Reason.RELATED_LINK,
         "related",
         short=True,
     ),
@@ -145,28 +144,30 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         "block.photo-caption",
         lambda s: is_photo_caption(s.text, s.lowered),
         "remove",
-        "photo caption",
+        Reason.PHOTO_CAPTION,
         short=True,
     ),
     BlockRule("block.byline-dated", _dated_byline, short=True),
     BlockRule("block.byline", _named_byline, short=True),
-    # A role and no name: "By Staff Writer".
-    _when("block.byline-role", lambda s: BYLINE.match(s.text), "remove", "byline", short=True),
-    # "Richard Adams Education editor".
+    # A byline no name was read from: a role ("By Staff Writer"), or a name
+    # run into its role ("Richard Adams Education editor").
     _when(
-        "block.role-line",
-        lambda s: 3 <= s.feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(s.text),
+        "block.byline-role",
+        lambda s: (
+            BYLINE.match(s.text)
+            or (3 <= s.feats.n_words <= ROLE_LINE_WORDS and ROLE_LINE.match(s.text))
+        ),
         "remove",
-        "byline",
+        Reason.BYLINE,
         short=True,
     ),
     BlockRule("block.date-line", _date_line, short=True),
-    _when("block.address", lambda s: s.feats.url_like, "remove", "link", short=True),
+    _when("block.address", lambda s: s.feats.url_like, "remove", Reason.LINK, short=True),
     BlockRule("block.breadcrumb", _breadcrumb),
     _when("block.heading", lambda s: s.block.kind == "heading", "headline"),
     _when("block.question-headline", lambda s: _is_question_headline(s.text, s.feats), "headline"),
     _when("block.prose", lambda s: s.feats.is_prose, "prose"),
-    _when("block.menu-shaped", lambda s: s.feats.is_menu_like, "menu", "navigation"),
+    _when("block.menu-shaped", lambda s: s.feats.is_menu_like, "menu", Reason.NAVIGATION),
     _when("block.headline-shaped", lambda s: s.feats.is_headline_like, "headline"),
     # A short sentence, such as a one-line quote.
     _when(
@@ -174,7 +175,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     ),
 )
 # No rule held: a fragment of page chrome.
-FRAGMENT = Label("fragment", "page chrome", rule="block.fragment")
+FRAGMENT = Label("fragment", Reason.PAGE_CHROME, rule="block.fragment")
 
 
 def label_block(block: Block, feats: BlockFeatures) -> Label:

@@ -23,7 +23,6 @@ from tui.clean.titles import (
 )
 from tui.clean.types import (
     AFTER_END,
-    CREDITS_REASON,
     LEARNED,
     SKIPPABLE,
     WRITERS_LIST,
@@ -32,6 +31,7 @@ from tui.clean.types import (
     Label,
 )
 from tui.model import Block, Metadata
+from tui.reasons import Reason
 
 
 def heads_a_summary(blocks: list[Block], labels: list[Label], index: int) -> bool:
@@ -52,7 +52,11 @@ def over_a_credit(blocks: list[Block], labels: list[Label], index: int, first: i
     caption; not the line right under the headline (``first``), which is its
     standfirst."""
     following = index + 1
-    return index > first and following < len(blocks) and labels[following].reason == "photo caption"
+    return (
+        index > first
+        and following < len(blocks)
+        and labels[following].reason == Reason.PHOTO_CAPTION
+    )
 
 
 def drop_closing_biography(decisions: Decisions) -> None:
@@ -64,7 +68,7 @@ def drop_closing_biography(decisions: Decisions) -> None:
         if len(text.split()) > AUTHOR_BIO_WORDS or not AUTHOR_BIO.match(text):
             break
         decisions.remove(
-            decisions.kept.pop(index).block, "author biography", "body.closing-biography"
+            decisions.kept.pop(index).block, Reason.AUTHOR_BIOGRAPHY, "body.closing-biography"
         )
 
 
@@ -158,20 +162,20 @@ def decide_preamble(
     metadata: Metadata,
     stated: frozenset[str],
     out: Decisions,
-    reason: str = "page chrome before the headline",
+    reason: Reason = Reason.BEFORE_HEADLINE,
     rule: str = "body.before-headline",
 ) -> None:
     """A block above the story (or between its headline and its text, with
     that ``reason`` and ``rule``): always removed, its metadata taken."""
     if label.kind == "breadcrumb":
-        out.remove(block, "breadcrumb", label.rule)
+        out.remove(block, Reason.BREADCRUMB, label.rule)
     elif label.kind in {"byline", "date"}:
         take_metadata(label, metadata, stated)
         out.remove_as(block, label)
     elif label.kind in {"remove", "list", "terminal", "menu"}:
         out.remove_as(block, label)
     elif len(block.text.split()) <= 3:
-        out.remove(block, "navigation", "body.short-line-above")
+        out.remove(block, Reason.NAVIGATION, "body.short-line-above")
     else:
         out.remove(block, reason, rule)
 
@@ -183,17 +187,17 @@ def decide_body(
     stated: frozenset[str],
     out: Decisions,
 ) -> None:
-    list_reason: str | None = None
+    list_reason: Reason | None = None
     teaser = False  # the block is a list card's one-sentence teaser
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         kind = label.kind
         if kind == "terminal":
             out.remove_as(block, label)
-            after = AFTER_END.get(label.reason, label.reason)
+            after = AFTER_END.get(label.reason, label.reason) if label.reason else Reason.AFTER_END
             for rest, rest_label in zip(blocks[index + 1 :], labels[index + 1 :], strict=True):
                 # What has a reason of its own keeps it (a footer, a newsletter
                 # prompt); a list's header gives its items its own ("Read next").
-                if rest_label.kind == "list":
+                if rest_label.kind == "list" and rest_label.reason:
                     after = rest_label.reason
                 own = rest_label.kind in {"remove", "list"} and rest_label.value != LEARNED
                 if own:
@@ -237,7 +241,7 @@ def decide_body(
         elif kind in {"remove", "menu"}:
             out.remove_as(block, label)
         elif kind == "breadcrumb":
-            out.remove(block, "navigation", label.rule)
+            out.remove(block, Reason.NAVIGATION, label.rule)
         elif kind == "prose":
             out.kept.append(KeptBlock(block, "paragraph"))
         elif opens_story:
@@ -247,13 +251,11 @@ def decide_body(
         elif kind == "headline" and label.reason:
             out.remove_as(block, label)
         elif kind == "headline":
-            out.remove(
-                block, "headline without a story (related link)", "body.headline-without-story"
-            )
+            out.remove(block, Reason.HEADLINE_ALONE, "body.headline-without-story")
         elif label.reason:
             out.remove_as(block, label)
         else:
-            out.remove(block, "page chrome", "body.fragment")
+            out.remove(block, Reason.PAGE_CHROME, "body.fragment")
 
 
 def _before_credits(labels: list[Label], index: int) -> bool:
@@ -262,7 +264,7 @@ def _before_credits(labels: list[Label], index: int) -> bool:
     wickets") are its results, not links to other stories."""
     for label in labels[index:]:
         if label.kind == "terminal":
-            return label.reason == CREDITS_REASON
+            return label.reason == Reason.REPORTING_CREDITS
         if label.kind not in {"headline", "prose"}:
             return False
     return False

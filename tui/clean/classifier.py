@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.clean.features import BlockFeatures, block_features
+from tui.reasons import Reason
 
 # A block scoring at least this is article text (tuned on the development pages).
 KEEP = float(os.environ.get("LEDE_KEEP", "0.4"))
@@ -38,40 +39,40 @@ _LINKISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _PIPES = re.compile(r"[|•·»›]")
 
 # What each feature says when it weighs most against a block, in words.
-CUES = {
-    "short": "a short line",
-    "log_words": "a short line",
-    "no_full_stop": "no sentence",
-    "ends_sentence": "no sentence",
-    "stop_any": "few function words",
-    "stop_en": "few function words",
-    "capitalised": "capitalised like a menu",
-    "digits": "mostly numbers",
-    "linkish": "a link",
-    "bullet": "a list of links",
-    "pipes": "menu separators",
-    "repeated": "repeated on the page",
-    "chrome_rule": "site chrome",
-    "all_caps": "all capitals",
-    "position": "far from the article",
-    "edge": "far from the article",
-    "context_prose": "among page furniture",
-    "ctx_mean1": "among page furniture",
-    "ctx_mean3": "among page furniture",
-    "ctx_mean8": "far from the article",
-    "ctx_max3": "among page furniture",
-    "ctx_doc_share": "far from the article",
-    "near_long": "far from the article",
-    "ctx_in_region": "outside the article's run of text",
-    "ctx_region_gap": "outside the article's run of text",
-    "rel_words": "shorter than the article's paragraphs",
-    "nb_words": "among page furniture",
-    "chrome_words": "words of page furniture",
-    "any_chrome_word": "words of page furniture",
-    "article_words": "words of page furniture",
-    "x_chrome_region": "words of page furniture",
-    "x_short_region": "a short line",
-    "x_words_region": "a short line",
+CUES: dict[str, Reason] = {
+    "short": Reason.SHORT_LINE,
+    "log_words": Reason.SHORT_LINE,
+    "no_full_stop": Reason.NO_SENTENCE,
+    "ends_sentence": Reason.NO_SENTENCE,
+    "stop_any": Reason.FEW_FUNCTION_WORDS,
+    "stop_en": Reason.FEW_FUNCTION_WORDS,
+    "capitalised": Reason.CAPITALISED,
+    "digits": Reason.MOSTLY_NUMBERS,
+    "linkish": Reason.LINK_LIKE,
+    "bullet": Reason.LIST_OF_LINKS,
+    "pipes": Reason.MENU_SEPARATORS,
+    "repeated": Reason.REPEATED,
+    "chrome_rule": Reason.SITE_CHROME,
+    "all_caps": Reason.ALL_CAPITALS,
+    "position": Reason.FAR_FROM_ARTICLE,
+    "edge": Reason.FAR_FROM_ARTICLE,
+    "context_prose": Reason.AMONG_FURNITURE,
+    "ctx_mean1": Reason.AMONG_FURNITURE,
+    "ctx_mean3": Reason.AMONG_FURNITURE,
+    "ctx_mean8": Reason.FAR_FROM_ARTICLE,
+    "ctx_max3": Reason.AMONG_FURNITURE,
+    "ctx_doc_share": Reason.FAR_FROM_ARTICLE,
+    "near_long": Reason.FAR_FROM_ARTICLE,
+    "ctx_in_region": Reason.OUTSIDE_RUN,
+    "ctx_region_gap": Reason.OUTSIDE_RUN,
+    "rel_words": Reason.SHORTER_THAN_PARAGRAPHS,
+    "nb_words": Reason.AMONG_FURNITURE,
+    "chrome_words": Reason.FURNITURE_WORDS,
+    "any_chrome_word": Reason.FURNITURE_WORDS,
+    "article_words": Reason.FURNITURE_WORDS,
+    "x_chrome_region": Reason.FURNITURE_WORDS,
+    "x_short_region": Reason.SHORT_LINE,
+    "x_words_region": Reason.SHORT_LINE,
 }
 
 
@@ -79,7 +80,7 @@ class Scored(NamedTuple):
     """What the model thinks of one block."""
 
     probability: float
-    cue: str  # the strongest cue against it, in words
+    cue: Reason | None  # the strongest cue against it, as a reason (None: not asked)
     # The features that pull hardest against it, with their pull in logits.
     pulls: tuple[tuple[str, float], ...] = ()
 
@@ -160,8 +161,8 @@ def rule_kinds(texts: list[str], feats: list[BlockFeatures]) -> list[str]:
     return [rule_kind(label.kind, label.reason) for label in labels]
 
 
-def rule_kind(kind: str, reason: str) -> str:
-    return "caption" if reason == "photo caption" else kind
+def rule_kind(kind: str, reason: Reason | None) -> str:
+    return "caption" if reason == Reason.PHOTO_CAPTION else kind
 
 
 def learned_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -364,7 +365,7 @@ class Layer:
 
     def against(
         self, columns: Columns, index: int, n: int = 3
-    ) -> tuple[str, tuple[tuple[str, float], ...]]:
+    ) -> tuple[Reason, tuple[tuple[str, float], ...]]:
         """What pulls hardest against one block: the strongest cue in words (among
         the features ``CUES`` can say), and the ``n`` strongest features of all
         with their pulls in logits. Each feature's pull is computed once."""
@@ -376,7 +377,7 @@ class Layer:
         pulls.sort()
         named = next((name for _, name in pulls if name in CUES), "")
         strongest = tuple((name, round(pull, 2)) for pull, name in pulls[:n] if pull < 0)
-        return CUES.get(named, "unlike the article's text"), strongest
+        return CUES.get(named, Reason.UNLIKE_ARTICLE), strongest
 
 
 @cache
@@ -411,7 +412,7 @@ def score(
         if wanted:
             scored.append(Scored(probability, *second.against(columns, index)))
         else:
-            scored.append(Scored(probability, ""))
+            scored.append(Scored(probability, None))
     return scored
 
 

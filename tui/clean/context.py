@@ -37,11 +37,11 @@ from tui.clean.settings import (
     TITLE_WORDS,
 )
 from tui.clean.titles import (
-    CONTENTS_REASON,
     menu_shaped_headline,
 )
 from tui.clean.types import INLINE_SLOTS, LEARNED, SKIPPABLE, WRITERS_LIST, Label
 from tui.model import Block
+from tui.reasons import Reason
 from tui.textstats import vocabulary_of_words, words
 
 
@@ -84,7 +84,9 @@ def _slugs_over_headlines(blocks: list[Block], labels: list[Label]) -> list[Labe
             and labels[index + 1].kind == "headline"
             and any(ch.islower() for ch in blocks[index + 1].text)
         ):
-            labels[index] = Label("remove", "wire slug", rule="context.caps-slug-over-headline")
+            labels[index] = Label(
+                "remove", Reason.WIRE_SLUG, rule="context.caps-slug-over-headline"
+            )
     return labels
 
 
@@ -138,7 +140,7 @@ def learned_labels(
             out.append(
                 Label(
                     "remove",
-                    f"page chrome ({scored.cue})",
+                    scored.cue or Reason.UNLIKE_ARTICLE,
                     LEARNED,
                     rule="learned.classifier",
                     evidence=scored.pulls,
@@ -286,10 +288,12 @@ def caption_under_standfirst(labels: list[Label], rule_labels: list[Label], titl
         caption + 2 < len(labels)
         and rule_labels[title_at + 1].kind == "prose"
         and rule_labels[caption].kind == "prose"
-        and labels[caption + 1].reason == "photo caption"
+        and labels[caption + 1].reason == Reason.PHOTO_CAPTION
         and labels[caption + 2].kind in {"byline", "date"}
     ):
-        labels[caption] = Label("remove", "photo caption", rule="context.caption-under-standfirst")
+        labels[caption] = Label(
+            "remove", Reason.PHOTO_CAPTION, rule="context.caption-under-standfirst"
+        )
 
 
 def _headlines_over_bylines(
@@ -348,7 +352,7 @@ def _mark_contents(blocks: list[Block], labels: list[Label]) -> list[Label]:
         if end - index >= 2:
             start = index - 1 if index and CONTENTS_HEADER.match(blocks[index - 1].text) else index
             for item in range(start, end):
-                labels[item] = Label("remove", CONTENTS_REASON, rule="context.table-of-contents")
+                labels[item] = Label("remove", Reason.CONTENTS, rule="context.table-of-contents")
             index = end
         index += 1
     return labels
@@ -392,14 +396,14 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
         role = blocks[index + 1].text.strip()
         name = blocks[index].text.strip()
         if ROLE_LINE.match(role) and PERSON_NAME_LINE.match(name) and labels[index].kind != "prose":
-            labels[index] = Label("byline", "byline", name, rule="context.name-over-role")
-            labels[index + 1] = Label("remove", "byline", rule="context.name-over-role")
+            labels[index] = Label("byline", Reason.BYLINE, name, rule="context.name-over-role")
+            labels[index + 1] = Label("remove", Reason.BYLINE, rule="context.name-over-role")
         if labels[index + 1].kind == "date" and labels[index].kind in {"menu", "headline"}:
             # Writers' names with no "By", over the date: "Ibtisam Mahdi, Ruwaida Kamal Amer".
             names = [part.strip() for part in name.split(",")]
             if all(PERSON_NAME_LINE.match(part) for part in names):
                 labels[index] = Label(
-                    "byline", "byline", ", ".join(names), rule="context.names-over-date"
+                    "byline", Reason.BYLINE, ", ".join(names), rule="context.names-over-date"
                 )
         if BY_ALONE.match(name):
             names, end = [], index + 1
@@ -412,10 +416,10 @@ def _split_bylines(blocks: list[Block], labels: list[Label]) -> list[Label]:
                 end += 1
             if names:
                 labels[index] = Label(
-                    "byline", "byline", ", ".join(names), rule="context.split-byline"
+                    "byline", Reason.BYLINE, ", ".join(names), rule="context.split-byline"
                 )
                 for following in range(index + 1, end):
-                    labels[following] = Label("remove", "byline", rule="context.split-byline")
+                    labels[following] = Label("remove", Reason.BYLINE, rule="context.split-byline")
     return labels
 
 

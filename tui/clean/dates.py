@@ -12,26 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# Month names and their short forms in English, German, French, Spanish,
-# Italian, Portuguese and Dutch (the languages of the function-word lists).
-_MONTHS: tuple[tuple[int, str], ...] = (
-    (1, "january jan januar jänner janvier enero gennaio janeiro januari"),
-    (2, "february feb februar feber février fevrier febrero febbraio fevereiro februari"),
-    (3, "march mar märz maerz mär mars marzo março maart"),
-    (4, "april apr avril abril aprile"),
-    (5, "may mai mayo maggio maio mei"),
-    (6, "june jun juni juin junio giugno junho"),
-    (7, "july jul juli juillet julio luglio julho"),
-    (8, "august aug août aout agosto augustus"),
-    (9, "september sep sept septembre septiembre settembre setembro"),
-    (10, "october oct oktober okt octobre octubre ottobre outubro"),
-    (11, "november nov novembre noviembre novembro"),
-    (12, "december dec dezember dez décembre decembre diciembre dicembre dezembro"),
-)
-MONTH_NUMBERS: dict[str, int] = {
-    name: number for number, names in _MONTHS for name in names.split()
-}
-_MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
+from tui.vocabulary import MONTH_NUMBERS, alternation
+
+# Month names in the languages of the function-word lists.
+_MONTH = alternation(MONTH_NUMBERS)
 _YEAR = r"(?:19|20)\d\d"
 FULL_DATE = re.compile(
     # "Apr. 26, 2022", "December 14th 2019"

@@ -26,8 +26,6 @@ from tui.clean.metadata import (
 from tui.clean.predicates import is_title, normal_text, prose_follows
 from tui.clean.settings import BARE_HEADING_WORDS, BARE_PROSE_START, MAX_HEADING_WORDS
 from tui.clean.types import (
-    BETWEEN,
-    CONTROL_REASON,
     PAGE_FURNITURE,
     Cleaned,
     Decisions,
@@ -37,6 +35,7 @@ from tui.clean.types import (
 )
 from tui.ingest import RawArticle
 from tui.model import Block, Metadata, RemovedBlock
+from tui.reasons import Reason
 from tui.textstats import stop_words
 
 
@@ -53,7 +52,7 @@ def clean(raw: RawArticle) -> Cleaned:
             RemovedBlock(
                 f"{raw.controls_removed} control character(s) or escape sequence(s), "
                 f"first on line {raw.controls_line}",
-                CONTROL_REASON,
+                Reason.CONTROL_CHARACTERS,
                 raw.controls_line,
                 "ingest.control-characters",
             )
@@ -138,11 +137,9 @@ def _decide_bare_text(
     stated_at = _stated_title_at(blocks, metadata) if "title" in stated else None
     for index, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         if index >= tail:
-            decisions.remove(
-                block, "headline without a story (related link)", "bare.headlines-at-the-end"
-            )
+            decisions.remove(block, Reason.HEADLINE_ALONE, "bare.headlines-at-the-end")
         elif stated_at is not None and index < stated_at and label.kind != "prose":
-            decisions.remove(block, "page chrome before the headline", "bare.above-stated-title")
+            decisions.remove(block, Reason.BEFORE_HEADLINE, "bare.above-stated-title")
         elif index == stated_at or (
             stated_at is None and index == 0 and label.kind in {"headline", "fragment"}
         ):
@@ -223,14 +220,20 @@ def _decide_found_body(
     card = next((i for i in range(first, body_start) if labels[i].value == "related"), body_start)
     for index in range(first, card):
         if labels[index].kind == "prose" and over_a_credit(blocks, labels, index, first):
-            decisions.remove(blocks[index], "photo caption", "context.caption-over-credit")
+            decisions.remove(blocks[index], Reason.PHOTO_CAPTION, "context.caption-over-credit")
         elif labels[index].kind == "prose":
             decisions.kept.append(KeptBlock(blocks[index], "paragraph"))
         elif index == body_start - 1 and heads_a_summary(blocks, labels, index):
             decisions.kept.append(KeptBlock(blocks[index], "heading"))
         else:
             decide_preamble(
-                blocks[index], labels[index], metadata, stated, decisions, BETWEEN, "body.between"
+                blocks[index],
+                labels[index],
+                metadata,
+                stated,
+                decisions,
+                Reason.BETWEEN,
+                "body.between",
             )
     first = max(first, card)
     decide_body(blocks[first:], labels[first:], metadata, stated, decisions)

@@ -31,6 +31,7 @@ from tui.clean.settings import (
 )
 from tui.clean.types import KeptBlock, Label
 from tui.model import Block, Metadata
+from tui.reasons import Reason
 from tui.textstats import stoplist
 
 
@@ -96,7 +97,7 @@ def kicker_sections(blocks: list[Block], labels: list[Label], head: int) -> tupl
         )
     ):
         return ()
-    labels[index] = Label("breadcrumb", "breadcrumb", tuple(parts), rule="metadata.kicker-row")
+    labels[index] = Label("breadcrumb", Reason.BREADCRUMB, tuple(parts), rule="metadata.kicker-row")
     return tuple(parts)
 
 

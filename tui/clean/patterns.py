@@ -11,13 +11,24 @@ import re
 from dataclasses import dataclass
 
 from tui.clean.dates import FULL_DATE
+from tui.reasons import Reason
 from tui.textstats import SENTENCE_BREAK
-
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+from tui.vocabulary import (
+    BYLINE_OPENERS,
+    MONTH_NAMES,
+    MONTH_SHORT,
+    NAME_PARTICLES,
+    READING_TIME_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAY_SHORT,
+    alternation,
 )
-WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+
+MONTH = rf"(?:{alternation((*MONTH_NAMES, *MONTH_SHORT))})\.?"
+WEEKDAY = rf"(?:{alternation((*WEEKDAY_NAMES, *WEEKDAY_SHORT))})\.?"
+# The words inside a name, and what opens a byline, as alternations.
+_PARTICLE = alternation(NAME_PARTICLES)
+_OPENER = alternation(BYLINE_OPENERS)
 AGENCIES = (
     r"Reuters|AFP|AP|Associated Press|Getty(?: Images)?|EPA(?:-EFE)?|Xinhua|Yonhap|"
     r"Shutterstock|Bloomberg|Anadolu(?: Agency)?|TASS|Sputnik|Kyodo|PA(?: Media| Wire)?|"
@@ -40,12 +51,12 @@ class ChromeRule:
     """
 
     id: str
-    reason: str
+    reason: Reason
     pattern: re.Pattern[str]
     hints: tuple[str, ...] = ()
 
 
-def _rule(id: str, reason: str, *alternatives: str, hints: tuple[str, ...] = ()) -> ChromeRule:
+def _rule(id: str, reason: Reason, *alternatives: str, hints: tuple[str, ...] = ()) -> ChromeRule:
     body = "|".join(f"(?:{a})" for a in alternatives)
     if re.search(r"[A-Z]", re.sub(r"\\.", "", body)):
         raise ValueError(f"a rule for lower-case text names a capital: {body[:60]}")
@@ -85,7 +96,7 @@ TRAIL_ROOT = re.compile(
 CHROME_RULES: tuple[ChromeRule, ...] = (
     _rule(
         "chrome.buttons",
-        "page chrome",
+        Reason.PAGE_CHROME,
         r"(?:back to|scroll to|go to) top(?: button| of page)?",
         r"skip to (?:main )?(?:content|navigation|main)",
         r"close|print|loading\W*|listen(?: to (?:this )?article)?(?: \d+ min\w*)?",
@@ -97,8 +108,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"(?:(?:jump to|print|pin|save|rate)(?: this)? recipe\W*){1,4}",
         r"(?:\d+ min(?:ute)?s? read|reading time:? .{1,20}|\d{1,2} min\.?)",
         # The same in the other languages of the pages: "Lesezeit: 4 Minuten".
-        r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|"
-        r"tempo de leitura|leestijd)(?:\s*:|\s+von|\s+ca\.)?\s*(?:ca\.\s*)?\d+\s*\w{0,8}",
+        rf"(?:{alternation(READING_TIME_WORDS)})(?:\s*:|\s+von|\s+ca\.)?\s*(?:ca\.\s*)?\d+\s*\w{{0,8}}",
         # A post's length: "21 minutes - 4312 words".
         r"\d+ min(?:ute)?s?\s*[-–·|•]\s*[\d,.]+ words|[\d,.]+ words\s*[-–·|•]\s*\d+ min(?:ute)?s?",
         r"open in (?:the )?app|download (?:our|the) app.*",
@@ -113,23 +123,22 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         # A newsroom's buttons: "Send a News Tip", "Get author RSS feed".
         r"(?:send (?:us )?(?:a|your) (?:news )?tips?|got a (?:news )?tip\??|have a (?:news )?tip\??)",
         r"(?:get |subscribe to )?(?:the |our |this )?(?:author(?:'s)? )?rss(?: feed)?",
-    ),
-    _rule(
-        "chrome.app-download",
-        "page chrome",
-        r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
-        hints=("download",),
+        # A live blog's own controls: "Key events", "Show key events only", "Newest first".
+        r"(?:show )?key (?:events|updates|moments)(?: only)?",
+        r"(?:show|load) (?:more|newer|older|all) (?:posts|updates|entries)",
+        r"(?:newest|oldest|latest) first",
+        r"(?:turn )?auto[- ]?(?:refresh|update)s?(?: (?:on|off))?",
     ),
     _rule(
         "chrome.navigation",
-        "navigation",
+        Reason.NAVIGATION,
         r"toggle (?:navigation|menu)|(?:open |close )?(?:main )?menu|search|home(?:page)?",
         # A row of the site's own pages: "Home About Archive Shop".
         rf"{_SITE_PAGE}(?:\s+{_SITE_PAGE}){{1,7}}",
     ),
     _rule(
         "chrome.advertisement",
-        "advertisement",
+        Reason.ADVERTISEMENT,
         r"advert(?:is(?:e)?ment|isment)?s?",
         r"ads?",
         r"advert(?:isement)?s?\s*[·|•:-]?\s*(?:scroll|continue|skip).{0,40}",
@@ -142,7 +151,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.share-bar",
-        "share buttons",
+        Reason.SHARE_BUTTONS,
         r"share(?: this| the)?(?: article| story| page| post)?(?: on .{1,30})?",
         # "Share this post: Facebook | Pinterest | Email".
         r"(?:share(?: this| the)?(?: article| story| page| post)?\s*:\s*)?(?:(?:share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|"
@@ -156,7 +165,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.newsletter",
-        "newsletter prompt",
+        Reason.NEWSLETTER,
         r".{0,80}\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|inbox|updates|alerts|daily|briefing|digest)\b.{0,120}",
         r"newsletters?\s*:.{0,160}",
         # "… straight to your inbox with the AMP newsletter", "Sign up here".
@@ -192,7 +201,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.cookie-notice",
-        "cookie notice",
+        Reason.COOKIE_NOTICE,
         r".{0,120}\b(?:we|this (?:site|website)) uses? cookies\b.{0,300}",
         r"(?:accept|reject|manage)(?: all)? cookies.{0,40}",
         r"cookie (?:policy|settings|preferences|consent).{0,60}",
@@ -201,7 +210,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.copyright",
-        "copyright notice",
+        Reason.COPYRIGHT,
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,160}",
         r".{0,120}\ball rights reserved\b.{0,120}",
         r".{0,80}\b(?:is|are) the copyrighted property of\b.{0,160}",
@@ -220,7 +229,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.site-footer",
-        "site footer",
+        Reason.SITE_FOOTER,
         r"(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|"
         r"contact us|about us|accessibility|sitemap|careers|advertise with us)"
         r"(?:\s*[|•·/]\s*(?:[\w' ]{2,30}))*",
@@ -229,7 +238,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.sign-in",
-        "sign-in prompt",
+        Reason.SIGN_IN,
         r"(?:log ?in|sign ?in|register|sign up|create (?:a free )?account|my account|subscribe(?: now| today)?)"
         r"(?:\s*(?:/|\||or|to continue|to read more)\s*.{0,40})?",
         r"already (?:a subscriber|have an account).{0,60}",
@@ -243,7 +252,7 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.social-follow",
-        "social follow",
+        Reason.SOCIAL_FOLLOW,
         r"follow (?:us|me)(?: on .{1,60})?",
         r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky)\b.{0,200}",
         r"follow @\w+.{0,40}",
@@ -251,13 +260,13 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "chrome.tags",
-        "tags",
+        Reason.TAGS,
         r"(?:tags?|topics?|filed under|more on|keywords?|categor(?:y|ies))\s*:.{0,200}",
         r"filed under\s.{1,80}",
     ),
     _rule(
         "chrome.disclosure",
-        "disclosure",
+        Reason.DISCLOSURE,
         r"(?:disclaimer|disclosure|advertising disclosure|editorial disclosure|affiliate disclosure)\s*:.{0,400}",
         r"(?:advertising|editorial|affiliate|advertiser) (?:disclosure|disclaimer)",
         r".{0,80}\b(?:advertising|affiliate) (?:disclosure|disclaimer) below\b.{0,300}",
@@ -272,63 +281,55 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
             "advertisers",
         ),
     ),
-    _rule(
-        "chrome.support-prompt",
-        "support prompt",
-        r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
-        r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
-        hints=("support", "become a", "donate"),
-    ),
-    _rule(
-        "chrome.release-header",
-        "release header",
-        # The label alone, or with its date: never a headline after it ("Press release: …").
-        r"(?:for immediate release|press release|news release|media release|embargoed"
-        r"(?: until .{1,60})?)(?:\s*[:|–—-]\s*[\w ,.:]{0,30}\d{4})?",
-    ),
-    # A live blog's own controls: "Key events", "Show key events only".
-    _rule(
-        "chrome.live-blog-controls",
-        "live blog controls",
-        r"(?:show )?key (?:events|updates|moments)(?: only)?",
-        r"(?:show|load) (?:more|newer|older|all) (?:posts|updates|entries)",
-        r"(?:newest|oldest|latest) first",
-        r"(?:turn )?auto[- ]?(?:refresh|update)s?(?: (?:on|off))?",
-    ),
     # "Updated at 09.02 GMT": when an entry changed, no date of its own.
     _rule(
         "chrome.time-stamp",
-        "time stamp",
+        Reason.TIME_STAMP,
         r"(?:updated|posted|published|last updated|edited)(?: at| on)?:? "
         r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?",
     ),
     _rule(
-        "chrome.browser-notice",
-        "browser notice",
+        "chrome.release-header",
+        Reason.RELEASE_HEADER,
+        # The label alone, or with its date: never a headline after it ("Press release: …").
+        r"(?:for immediate release|press release|news release|media release|embargoed"
+        r"(?: until .{1,60})?)(?:\s*[:|–—-]\s*[\w ,.:]{0,30}\d{4})?",
+    ),
+    # What a site asks of its reader, or tells them, around any article: to
+    # support it, to get its app, to use another browser, how comments are
+    # moderated, to write in.
+    _rule(
+        "chrome.reader-prompt",
+        Reason.READER_PROMPT,
+        r".{0,200}\b(?:support (?:our|independent|local|quality) journalism|we rely on (?:your|the) support|"
+        r"become a (?:member|supporter|subscriber|patron)|donate (?:now|today))\b.{0,200}",
+        r".{0,100}\bdownload (?:the|our) (?:[\w'’]+ ){0,4}apps?\b.{0,100}",
         r".{0,40}\b(?:you are using|you're using|your browser is) (?:an? )?(?:outdated|old|"
         r"unsupported|browser version).{0,400}",
         r"(?:please )?(?:enable|turn on|activate) javascript.{0,160}",
         r".{0,60}\bjavascript (?:is|must be) (?:disabled|required|enabled).{0,160}",
-        hints=("using", "browser", "javascript"),
-    ),
-    _rule(
-        "chrome.comment-policy",
-        "comment policy",
         r".{0,80}\bcomments? (?:are|is|will be|may be) (?:moderated|reviewed|republished|"
         r"pre-moderated|checked).{0,240}",
         r"(?:we ask that|please keep|please be respectful (?:in|with)(?: your)?) comments?.{0,240}",
         r".{0,40}\bwe will,? however,? try to publish comments.{0,240}",
-        hints=("comment",),
-    ),
-    _rule(
-        "chrome.feedback-prompt",
-        "feedback prompt",
         r"we (?:want|would love|'d love|’d love) to hear (?:from you|what you think).{0,160}",
         r"(?:submit|send) (?:us )?(?:your|a) letter to the editor.{0,120}",
+        hints=(
+            "support",
+            "become a",
+            "donate",
+            "download",
+            "using",
+            "browser",
+            "javascript",
+            "comment",
+            "to hear",
+            "letter to the editor",
+        ),
     ),
     _rule(
         "chrome.server-error",
-        "server error message",
+        Reason.SERVER_ERROR,
         # A PHP site printing its warnings: "Deprecated: … in /www/x.php on line 12".
         r"(?:deprecated|strict standards|warning|notice|(?:catchable )?fatal error|parse error)"
         r"\s*:.{1,400}\bin\s+\S+\.php\s+on\s+line\s+\d+",
@@ -336,8 +337,6 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ),
 )
 
-# The mark that ends a press release, alone on its line (a row of them is a rule).
-RELEASE_END = frozenset({"###", "# # #", "-30-"})
 # An interview set as questions and answers: "Q: Where did you write it?", "A: In a shed."
 INTERVIEW_LINE = re.compile(r"^(?:Q|A|Question|Answer)\s*:\s+\S")
 
@@ -368,7 +367,7 @@ def without_marker(text: str) -> str:
 LIST_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
         "list.most-read",
-        "most-read list",
+        Reason.MOST_READ,
         r"most (?:read|popular|viewed|shared|commented|watched)(?: (?:articles|stories|now|today|this week))?",
         r"(?:trending|popular)(?: now| stories| today| articles| in .{1,20})?",
         r"top (?:stories|news|headlines)",
@@ -378,7 +377,7 @@ LIST_SECTIONS: tuple[ChromeRule, ...] = (
     ),
     _rule(
         "list.related",
-        "related links",
+        Reason.RELATED_LINKS,
         r"related(?: articles| stories| coverage| content| news| topics| links)?",
         r"(?:more|others?) (?:from|on|about|in) .{1,60}",
         r"more (?:stories|news|articles|to read|headlines)",
@@ -412,7 +411,7 @@ NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
     _rule(
         "end.comments",
-        "comments",
+        Reason.COMMENTS,
         r"(?:\d+\s+)?comments?(?: \(\d+\))?",
         r"(?:leave|post|add|write) a (?:comment|reply|response)",
         r"join the (?:conversation|discussion|debate)",
@@ -423,20 +422,25 @@ TERMINAL_SECTIONS: tuple[ChromeRule, ...] = (
         # A blog's comments header: "11 responses to “Title”", "One thought on “Title”".
         r"(?:one|\d+) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) .{1,200}",
     ),
-    _rule("end.author-bio", "author biography", r"about the authors?"),
-    # A press release ends with "###" or "Ends"; its boilerplate and contacts follow.
-    _rule("end.release", "end of release", r"ends|end of (?:press )?release"),
+    _rule("end.author-bio", Reason.AUTHOR_BIOGRAPHY, r"about the authors?"),
+    # A press release ends with "###", "-30-" or "Ends" (a longer row of marks
+    # is a rule); its boilerplate and contacts follow.
+    _rule(
+        "end.release",
+        Reason.END_OF_RELEASE,
+        r"ends|end of (?:press )?release|(?<!#)#\s?#\s?#(?!\s?#)|-30-",
+    ),
     # "Do you have an opinion on the issues raised in this article? … click here."
     _rule(
         "end.reader-prompt",
-        "reader prompt",
+        Reason.READER_PROMPT,
         r"(?:do you have|have you got|got) (?:an opinion|a view|something to say|a story|a tip)"
         r"\b.{0,40}\b(?:this (?:article|story)|us)\b.{0,300}",
     ),
     # Wire copy ends with its credits; what follows is the site's, not the story's.
     _rule(
         "end.credits",
-        "reporting credits",
+        Reason.REPORTING_CREDITS,
         r"(?:additional )?(?:reporting|writing|editing|compiled|research) by .{2,200}",
         r"\(?(?:reporting|writing) by .{2,120}; editing by .{2,120}\)?",
         # A newsletter's masthead credit: "The Civic Desk is written by … and edited by …".
@@ -464,20 +468,20 @@ MENU_SEPARATOR = re.compile(r"[|•·]|\s[/>»›→]\s")
 GLUED_LABELS = re.compile(r"(?<![Mm]c)(?<!Mac)(?<!\b[a-z])(?<=[a-z])(?=[A-Z][a-z])")
 
 BYLINE = re.compile(
-    r"^(?i:by|written by|words by|story by|text by|reported by|von|por|par)\s+"
-    r"(?P<names>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|del|der|la|le|bin|al|el)){0,4}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|der|bin|al|el)){0,4})*)"
+    rf"^(?i:{_OPENER})\s+"
+    rf"(?P<names>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|{_PARTICLE})){{0,4}}"
+    rf"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|{_PARTICLE})){{0,4}})*)"
     r"(?P<rest>\s*(?:[,|/–—-]|\bin\b)\s*.{0,80})?$"
 )
 # "Jane Doe | Reuters", "Jane Doe, Staff Writer": a name, then a role or outlet.
 BYLINE_ROLE = re.compile(
-    r"^(?P<names>[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|van|von|de|da|der|bin|al|el)){1,3})"
+    rf"^(?P<names>[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|{_PARTICLE})){{1,3}})"
     r"\s*[,|–—-]\s*(?P<rest>(?:[\w.'’&]+\s+){0,4}"
     r"(?i:reporter|writer|correspondent|columnist|journalist|editor|staff|contributor|"
     r"bureau chief|chief|analyst|critic|" + AGENCIES + r")\b[\w ,.'’&]{0,40})$"
 )
 
-_NAMES = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|van|von|de|da|del|der|bin|al|el)){1,4}"
+_NAMES = rf"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|{_PARTICLE})){{1,4}}"
 _DATE = (
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -488,8 +492,8 @@ _DATE = (
 META_LINE = re.compile(
     rf"{_DATE}|\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b"
     rf"|{FULL_DATE.pattern}"
-    r"|\bmin\.? read\b|\b(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura)\b"
-    r"|^\W*(?:by|written by|von|par|por|(?:fact[- ]checked|reviewed|edited|medically reviewed) by)\b"
+    rf"|\bmin\.? read\b|\b(?:{alternation(READING_TIME_WORDS)})\b"
+    rf"|^\W*(?:{_OPENER}|(?:fact[- ]checked|reviewed|edited|medically reviewed) by)\b"
     r"|^\W*(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\b",
     re.IGNORECASE,
 )
@@ -671,9 +675,7 @@ ROLE_LINE = re.compile(
     r"contributor|critic|analyst)s?$"
 )
 # Two to four capitalised words and nothing else: how a name stands alone.
-PERSON_NAME_LINE = re.compile(
-    r"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|van|von|de|da|del|der|al|el|bin)){1,3}$"
-)
+PERSON_NAME_LINE = re.compile(rf"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|{_PARTICLE})){{1,3}}$")
 
 NON_WORDS = re.compile(r"\W+")
 
@@ -689,7 +691,7 @@ KICKER_FLAG = re.compile(
 )
 
 
-BY_ALONE = re.compile(r"^(?i:by|written by|words by|story by|text by|reported by|von|par|por):?$")
+BY_ALONE = re.compile(rf"^(?i:{_OPENER}):?$")
 
 
 HANDLE_LINE = re.compile(r"^@\w{1,30}$")

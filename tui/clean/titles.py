@@ -29,6 +29,7 @@ from tui.clean.patterns import MENU_SEPARATOR, META_LINE, TRAIL_MARK
 from tui.clean.predicates import normal_text, passed_over, skip_up
 from tui.clean.settings import HEADLINE_WORDS, TITLE_WINDOW, TITLE_WORDS
 from tui.clean.types import LEARNED
+from tui.reasons import Reason
 from tui.textstats import stem, stoplist
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ LIST_ITEMS_ABOVE = 10
 # A title is at most this many words long.
 TITLE_MAX_WORDS = 30
 # What the rules call a line that names a heading further down.
-CONTENTS_REASON = "table of contents"
 # Labels of lines that are never a title: metadata the rules are sure of.
 _NEVER = frozenset({"byline", "date", "breadcrumb"})
 # Lines removed anyway, passed over in counting how far a line is (as in tui.clean).
@@ -128,7 +128,7 @@ def title_features(page: Page, rule_title: int | None, chosen: list[int]) -> dic
                 "fragment": _flag(label.kind == "fragment"),
                 "prose": _flag(label.kind == "prose"),
                 "learned_chrome": _flag(label.kind == "remove" and label.value == "learned"),
-                "contents_entry": _flag(label.reason == CONTENTS_REASON),
+                "contents_entry": _flag(label.reason == Reason.CONTENTS),
                 "rules_prose": _flag(rule_labels[index].kind == "prose"),
                 "score": label.score,
                 "question": _flag(text.endswith(("?", "!"))),
@@ -197,7 +197,7 @@ def _certain_chrome(label: Label) -> bool:
     return (
         label.kind in {"remove", "list", "terminal"}
         and label.value != "learned"
-        and label.reason != CONTENTS_REASON
+        and label.reason != Reason.CONTENTS
     )
 
 

@@ -1,5 +1,6 @@
 """The cleaner's types: a block's label, the role a kept block plays, and
-what the stage returns; the reasons code decides on are named here once."""
+what the stage returns, and the label values code decides on (the reasons a
+reader is told are ``tui.reasons.Reason``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from tui.model import Block, Metadata, RemovedBlock
+from tui.reasons import Reason
 
 # "related" is a heading marked as a link to another story ("Read more: ...").
 Role = Literal["title", "heading", "related", "paragraph"]
@@ -26,36 +28,27 @@ LabelKind = Literal[
 ]
 
 
-CONTROL_REASON = "control characters removed"
-
-
 # The value of a label the learned classifier gave (not a certain rule).
 LEARNED = "learned"
 
 
 # Lines set into an article's text that do not end it: the sentences after
 # one still run on from the story.
-INLINE_SLOTS = frozenset({"advertisement", "photo caption"})
+INLINE_SLOTS = frozenset({Reason.ADVERTISEMENT, Reason.PHOTO_CAPTION})
 
 
 # Labels that are certain page furniture: a text with none of them is bare.
 PAGE_FURNITURE = frozenset({"remove", "list", "terminal", "breadcrumb", "menu"})
 
 
-CREDITS_REASON = "reporting credits"
-
-
+# What a block after the article's end is removed as, by what it was.
 AFTER_END = {
-    CREDITS_REASON: "page chrome after the article",
-    "author biography": "author biography",
+    Reason.REPORTING_CREDITS: Reason.AFTER_END,
+    Reason.AUTHOR_BIOGRAPHY: Reason.AUTHOR_BIOGRAPHY,
 }
 
 
 SKIPPABLE = {"remove", "byline", "date"}
-
-
-# Why a line between the title and the story goes, when it has no reason of its own.
-BETWEEN = "page chrome between the headline and the story"
 
 
 WRITERS_LIST = "the writer's numbered list"
@@ -86,7 +79,7 @@ class Label(NamedTuple):
     """What the rules (and then the model) say of one block."""
 
     kind: LabelKind
-    reason: str = ""
+    reason: Reason | None = None
     value: str | tuple[str, ...] = ""
     score: float = 0.0  # the classifier's probability that it is article text
     rule: str = ""  # the id of the rule that gave the label (see ``RemovedBlock.rule``)
@@ -99,7 +92,7 @@ class Decisions:
     kept: list[KeptBlock] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
 
-    def remove(self, block: Block, reason: str, rule: str, label: Label | None = None) -> None:
+    def remove(self, block: Block, reason: Reason, rule: str, label: Label | None = None) -> None:
         """Remove a block, saying why and which rule decided; ``label``, the
         block's label, brings the classifier's score (on a scraped page it
         scored every block; 0.0 is a score it never gave) and, where the
@@ -115,4 +108,4 @@ class Decisions:
 
     def remove_as(self, block: Block, label: Label) -> None:
         """Remove a block for the reason and by the rule its label gives."""
-        self.remove(block, label.reason, label.rule, label)
+        self.remove(block, label.reason or Reason.PAGE_CHROME, label.rule, label)

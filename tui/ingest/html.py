@@ -21,6 +21,7 @@ from typing import Any
 from tui.ingest.decode import tidy
 from tui.ingest.pagemeta import is_site_name, page_language, page_metadata
 from tui.model import Block, BlockKind, BlockPlace, Metadata, RemovedBlock
+from tui.reasons import Reason
 from tui.textstats import SPACELESS_SCRIPTS
 
 BLOCK_TAGS = frozenset(
@@ -40,45 +41,48 @@ LAYOUT_IN_CELLS = frozenset({"p", "div", "table", "ul", "ol", "h1", "h2", "h3", 
 
 # Where a block stood, read from its ancestors' tags, classes and ids: a rule
 # id (``html.place.…``) and the reason a reader sees.
-PLACE_REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"cookie|consent|gdpr", re.I), "html.place.cookie", "cookie notice"),
+PLACE_REASONS: tuple[tuple[re.Pattern[str], str, Reason], ...] = (
+    (re.compile(r"cookie|consent|gdpr", re.I), "html.place.cookie", Reason.COOKIE_NOTICE),
     (
         re.compile(r"newsletter|subscribe|signup|sign-up", re.I),
         "html.place.newsletter",
-        "newsletter prompt",
+        Reason.NEWSLETTER,
     ),
-    (re.compile(r"share|social", re.I), "html.place.share", "share buttons"),
+    (re.compile(r"share|social", re.I), "html.place.share", Reason.SHARE_BUTTONS),
     (
         re.compile(r"comment|discussion|disqus|respond|reply", re.I),
         "html.place.comments",
-        "comments",
+        Reason.COMMENTS,
     ),
     (
         re.compile(r"advert|\bads?\b|promo|sponsor|dfp", re.I),
         "html.place.advertisement",
-        "advertisement",
+        Reason.ADVERTISEMENT,
     ),
-    (re.compile(r"most-?read|popular|trending", re.I), "html.place.most-read", "most-read list"),
+    (re.compile(r"most-?read|popular|trending", re.I), "html.place.most-read", Reason.MOST_READ),
     (
         re.compile(r"related|recommend|more-?stories|read-?more|teaser", re.I),
         "html.place.related",
-        "related links",
+        Reason.RELATED_LINKS,
     ),
-    (re.compile(r"breadcrumb", re.I), "html.place.breadcrumb", "breadcrumb"),
-    (re.compile(r"^nav$|menu|navbar|navigation", re.I), "html.place.navigation", "navigation"),
-    (re.compile(r"^footer$|footer|colophon", re.I), "html.place.footer", "page footer"),
-    (re.compile(r"^header$|masthead|site-?header|^h1$", re.I), "html.place.header", "page header"),
-    (re.compile(r"^aside$|sidebar|widget", re.I), "html.place.sidebar", "sidebar"),
-    (re.compile(r"^form$", re.I), "html.place.form", "form"),
-    (re.compile(r"caption|^figure$|credit", re.I), "html.place.caption", "photo caption"),
-    (re.compile(r"author|byline", re.I), "html.place.byline", "byline"),
+    (re.compile(r"breadcrumb", re.I), "html.place.breadcrumb", Reason.BREADCRUMB),
+    (re.compile(r"^nav$|menu|navbar|navigation", re.I), "html.place.navigation", Reason.NAVIGATION),
+    (re.compile(r"^footer$|footer|colophon", re.I), "html.place.footer", Reason.PAGE_FOOTER),
+    (
+        re.compile(r"^header$|masthead|site-?header|^h1$", re.I),
+        "html.place.header",
+        Reason.PAGE_HEADER,
+    ),
+    (re.compile(r"^aside$|sidebar|widget", re.I), "html.place.sidebar", Reason.SIDEBAR),
+    (re.compile(r"^form$", re.I), "html.place.form", Reason.FORM),
+    (re.compile(r"caption|^figure$|credit", re.I), "html.place.caption", Reason.PHOTO_CAPTION),
+    (re.compile(r"author|byline", re.I), "html.place.byline", Reason.BYLINE),
 )
 # All the place rules in one pattern: most elements match none, in one search.
 _PLACES = re.compile(
     "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (pattern, _, _) in enumerate(PLACE_REASONS)),
     re.I,
 )
-OUTSIDE = "page text outside the article"
 OUTSIDE_RULE = "html.outside-extract"  # no place rule: the extractor left it out
 INSET = re.compile(r"related|card|embed|teaser|promo|inset|pullout|sidebar|callout", re.I)
 # A card's title is a headline (at most this many words) that is mostly links.
@@ -603,18 +607,18 @@ class _Reasons:
     """Where a block stood, read from its ancestors; each element looked at once."""
 
     def __init__(self) -> None:
-        self._known: dict[Any, tuple[str, str]] = {}
+        self._known: dict[Any, tuple[Reason, str]] = {}
 
-    def of(self, element: Any) -> tuple[str, str]:
-        """The element's own reason and rule, else its nearest ancestor's, else OUTSIDE's."""
+    def of(self, element: Any) -> tuple[Reason, str]:
+        """The element's own reason and rule, else its nearest ancestor's, else outside's."""
         if element is None:
-            return OUTSIDE, OUTSIDE_RULE
+            return Reason.OUTSIDE_ARTICLE, OUTSIDE_RULE
         if element not in self._known:
             self._known[element] = _own_reason(element) or self.of(element.getparent())
         return self._known[element]
 
 
-def _own_reason(node: Any) -> tuple[str, str] | None:
+def _own_reason(node: Any) -> tuple[Reason, str] | None:
     """The reason and rule an element's own tag, class, id or role gives (first rule wins)."""
     if not isinstance(node.tag, str):
         return None

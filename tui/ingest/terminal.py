@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.model import RemovedBlock
+from tui.reasons import Reason
 
 _REFERENCES = re.compile(r"^\s*References\s*$")
 # "   6. https://example.org/page", and the list's own headers.
@@ -18,8 +19,6 @@ _LIST_HEADER = re.compile(r"^\s*(?:Visible links|Hidden links:?)\s*$")
 _MARKER = re.compile(r"\[(?P<number>\d+)\]")
 # A dump lists at least so many addresses.
 MIN_REFERENCES = 2
-MARKERS_REASON = "link numbers"
-REFERENCES_REASON = "link references"
 
 
 @dataclass
@@ -58,7 +57,10 @@ def read_dump(text: str) -> DumpReading | None:
     first = above.count("\n", 0, markers[0].start()) + 1
     reading.removed.append(
         RemovedBlock(
-            " ".join(m.group(0) for m in markers), MARKERS_REASON, first, "terminal.link-numbers"
+            " ".join(m.group(0) for m in markers),
+            Reason.LINK_NUMBERS,
+            first,
+            "terminal.link-numbers",
         )
     )
     for number, line in enumerate(lines[:start], start=1):
@@ -67,7 +69,7 @@ def read_dump(text: str) -> DumpReading | None:
         if lines[number - 1].strip():
             reading.removed.append(
                 RemovedBlock(
-                    lines[number - 1].strip(), REFERENCES_REASON, number, "terminal.references"
+                    lines[number - 1].strip(), Reason.LINK_REFERENCES, number, "terminal.references"
                 )
             )
         lines[number - 1] = ""

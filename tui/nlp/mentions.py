@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tui.model import EntityType
+from tui.vocabulary import NAME_PARTICLES, alternation
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -441,7 +442,7 @@ def results_sides(texts: dict[str, str], found: list[RawMention]) -> list[RawMen
 
 _ITEM = re.compile(
     r"(?:^|(?<=[,;:(]))\s*(?:\d{1,3}\s*-\s*|and\s+)?"
-    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|da|del|dos|ul|al)){0,3})"
+    rf"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|{alternation(NAME_PARTICLES)})){{0,3}})"
     r"(?=\s*(?:\([^)]*\))?\s*(?:[,;.)]|$))"
 )
 # In a list whose items are mostly people, the rest are people too.

@@ -6,21 +6,13 @@ import calendar
 from datetime import date, timedelta
 from functools import cache
 
+from tui.vocabulary import ENGLISH_MONTH_NUMBERS, WEEKDAY_NUMBERS
+
 # A stretch of days, first and last included.
 Interval = tuple[date, date]
 
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {
-    name: number
-    for number in range(7)
-    for name in (calendar.day_name[number].lower(), calendar.day_abbr[number].lower())
-}
-WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+MONTHS = ENGLISH_MONTH_NUMBERS
+WEEKDAYS = WEEKDAY_NUMBERS
 SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 
-MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-WEEKDAY = (
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
-)
+from tui.vocabulary import MONTH_NAMES, MONTH_SHORT, WEEKDAY_NAMES, WEEKDAY_SHORT, alternation
+
+# A short month may end in a full stop ("Jan."); a short weekday must ("Tue.").
+MONTH = rf"(?P<month>{alternation(MONTH_NAMES)}|(?:{alternation(MONTH_SHORT)})\.?)"
+WEEKDAY = rf"(?P<weekday>{alternation(WEEKDAY_NAMES)}|(?:{alternation(WEEKDAY_SHORT)})\.)"
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
     rf"(?P<number>\d{{1,3}}|(?:twenty|thirty|forty|fifty|sixty)[- ](?:{_UNITS})|{_UNITS}|ten|eleven|"
@@ -52,7 +49,7 @@ _SPECS: list[tuple[str, str, int]] = [
     ),
     (
         "month_alternatives",
-        rf"\b{MONTH} (?P<conj>or|and) (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,? {YEAR})?\b",
+        rf"\b{MONTH} (?P<conj>or|and) (?P<month2>{alternation(MONTH_NAMES)})(?:,? {YEAR})?\b",
         0,
     ),
     ("month_day", rf"\b{MONTH} {DAY}\b(?!,? \d{{4}})(?![\d:])", 0),
