@@ -12,7 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.reasons import Reason
 from tui.clean import label_block
 from tui.clean.features import block_features
 from tui.clean.patterns import (
@@ -29,6 +28,7 @@ from tui.clean.patterns import (
 )
 from tui.model import Article, Block
 from tui.pipeline import article_from_text
+from tui.reasons import Reason
 
 LEDE = (
     "The regional parliament in Tromsø voted on Wednesday to close two coal-fired "
