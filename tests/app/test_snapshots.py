@@ -1,6 +1,6 @@
 """Snapshots of the reader's main states, at fixed sizes, after the analysis.
 
-Update only after reading the report: ``uv run pytest tests/test_snapshots.py
+Update only after reading the report: ``uv run pytest tests/app/test_snapshots.py
 --snapshot-update``.
 """
 

@@ -186,7 +186,7 @@ def test_a_name_followed_by_who_is_a_person() -> None:
     analysis = analyze_article(article_from_text(text), Options(date="2026-11-24"))
     types = {e.name: e.type for e in analysis.entities}
     assert types["Ingrid Vestergaard"] == "person"
-    assert types.get("Antwerp Port Authority", "organisation") == "organisation"
+    assert types["Antwerp Port Authority"] == "organisation"
 
 
 def test_a_surname_after_the_full_name_is_the_person_whatever_the_model_read() -> None:
