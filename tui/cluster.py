@@ -62,7 +62,7 @@ class Summary:
         return (
             f"lede: analysed {self.articles - self.failures} of {self.articles} articles, "
             f"{self.failures} failed, {self.cached} from the cache; {rate:.1f} articles/s "
-            f"on {self.workers} workers"
+            f"on {self.workers} worker{'s' if self.workers != 1 else ''}"
         )
 
 

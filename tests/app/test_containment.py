@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.helpers import capture_notices, main_screen, opened, settle
+from tests.app.helpers import capture_notices, main_screen, opened, settle, until
 from tui.app.app import LedeApp
 from tui.app.screens.error import ErrorScreen
 from tui.app.screens.library import LibraryScreen
@@ -81,10 +81,11 @@ async def test_a_failing_analysis_leaves_the_text_readable(
     app = LedeApp(_article(tmp_path))
     notices = capture_notices(app)
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if app.workers and not any(w.is_running for w in app.workers) and notices:
-                break
+        await until(
+            pilot,
+            lambda: notices and not any(w.is_running for w in app.workers),
+            "a notice shown and the workers done",
+        )
         screen = main_screen(pilot)
         assert app.is_running and isinstance(app.screen, MainScreen)
         assert "won the pennant on Monday night" in screen.article_view.visible_text()
@@ -104,10 +105,7 @@ async def test_a_failing_load_shows_the_error_panel(
     monkeypatch.setattr("tui.app.app.build_article", broken)
     app = LedeApp(_article(tmp_path))
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ErrorScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, ErrorScreen), "the error screen")
         assert app.is_running and isinstance(app.screen, ErrorScreen)
         assert app.screen.message == "ValueError: unexpected shape of page"
         await pilot.press("escape")
@@ -188,10 +186,11 @@ async def test_a_failing_analysis_in_a_library_leaves_the_library_usable(
     async with app.run_test(size=(160, 45)) as pilot:
         library = app.library
         assert library is not None
-        for _ in range(600):
-            await pilot.pause(0.05)
-            if good in library.analyses and bad in library.failures:
-                break
+        await until(
+            pilot,
+            lambda: good in library.analyses and bad in library.failures,
+            "one analysis and one failure",
+        )
         assert library.failures[bad] == "MemoryError: out of memory in the tagger"
         rows = [str(o.prompt) for o in library.query_one("#library-list").options]  # type: ignore[attr-defined]
         assert "analysis failed" in rows[1] and "entities" in rows[0]
@@ -203,10 +202,11 @@ async def test_a_failing_analysis_in_a_library_leaves_the_library_usable(
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("k", "enter")  # the other opens with its entities
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen) and app.analysis is not None:
-                break
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MainScreen) and app.analysis is not None,
+            "the other article with its entities",
+        )
         assert isinstance(app.screen, MainScreen) and app.analysis is not None
         assert any(e.name == "Disney" for e in app.analysis.entities)
         assert app.is_running

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import opened
+from tests.app.helpers import opened, until
 from tests.conftest import SAMPLE_DATA
 from tui.app.app import LedeApp
 from tui.app.screens.choice import ChoiceScreen
@@ -13,10 +13,9 @@ from tui.app.screens.main import MainScreen
 async def _scanned(pilot, app: LedeApp) -> LibraryScreen:
     library = app.library
     assert library is not None
-    for _ in range(1200):
-        await pilot.pause(0.05)
-        if len(library.analyses) == len(library.paths):
-            break
+    await until(
+        pilot, lambda: len(library.analyses) == len(library.paths), "every article analysed"
+    )
     return library
 
 
@@ -48,10 +47,11 @@ async def test_folder_opens_a_library_and_an_article_and_comes_back() -> None:
             ("Kazakhstan wheat exports slow as rail bottleneck worsens", "wire-dateline-grain.txt")
         ]
         await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen) and app.screen.selected_entity:
-                break
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MainScreen) and app.screen.selected_entity,
+            "the other article open at the entity",
+        )
         other = app.screen
         assert isinstance(other, MainScreen) and other.article is not None
         assert other.article.title.startswith("Kazakhstan wheat")

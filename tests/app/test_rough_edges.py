@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.helpers import capture_notices, main_screen, sample_app, settle
+from tests.app.helpers import capture_notices, main_screen, sample_app, settle, until
 from tests.conftest import SAMPLE_DATA
 from tui.app.app import LedeApp
 from tui.cli import main
@@ -90,11 +90,12 @@ async def test_the_panes_wait_in_place_with_progress(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(app_module, "analyze_article", slow)
     app = sample_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            rows = [str(o.prompt) for o in main_screen(pilot).entities_pane.option_list.options]
-            if rows and rows[0].endswith("40%"):
-                break
+
+        def entity_rows() -> list[str]:
+            return [str(o.prompt) for o in main_screen(pilot).entities_pane.option_list.options]
+
+        await until(pilot, lambda: entity_rows()[:1] and entity_rows()[0].endswith("40%"), "40%")
+        rows = entity_rows()
         screen = main_screen(pilot)
         assert rows == ["Finding people, places and organisations… 40%"]
         timeline = [str(o.prompt) for o in screen.timeline_pane.option_list.options]

@@ -4,6 +4,7 @@ batch run again elsewhere."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,8 @@ def test_the_cluster_gives_the_same_lines_as_one_process(
             f"lede: analysed {len(sources)} of {len(sources)} articles, 0 failed, 0 from the cache;"
         )
     )
-    assert err.strip().endswith("on 2 workers")
+    workers = min(2, os.cpu_count() or 1)  # what the local cluster starts on this machine
+    assert err.strip().endswith(f"on {workers} worker{'s' if workers > 1 else ''}")
 
 
 def test_a_failing_article_and_a_killed_worker_are_survived(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -87,6 +86,9 @@ def json_feed(base: str) -> str:
 class Server:
     base: str
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    # /slow.xml answers only once this is set (the fixture sets it at the end),
+    # so a timeout of any length finds it silent, however busy the machine.
+    answer_slow: threading.Event = field(default_factory=threading.Event)
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -123,7 +125,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/broken.xml":
             self._send("<html><body>Not a feed at all, just a page</p>", "application/rss+xml")
         elif path == "/slow.xml":
-            time.sleep(3)
+            state.answer_slow.wait(60)
             self._send(rss(base), "application/rss+xml")
         elif path == "/huge.xml":
             self.send_response(200)
@@ -175,5 +177,6 @@ def server() -> Iterator[Server]:
     try:
         yield state
     finally:
+        state.answer_slow.set()
         httpd.shutdown()
         httpd.server_close()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.pilot import Pilot
-
+from tests.app.helpers import until
 from tests.feeds.conftest import Server
 from tui.app.app import LedeApp
 from tui.app.screens.across import AcrossScreen
@@ -46,14 +45,6 @@ def rows(screen: FeedsScreen | ItemsScreen, list_id: str) -> list[str]:
     return [str(o.prompt) for o in listing.options]  # type: ignore[attr-defined]
 
 
-async def until(pilot: Pilot, test: object, tries: int = 200) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if callable(test) and test():
-            return
-    raise AssertionError("the reader never got there")
-
-
 async def test_feeds_then_items_then_the_article_and_read_state(server: Server) -> None:
     app = LedeApp("feeds:", feeds=await stocked(server))
     async with app.run_test(size=(160, 45)) as pilot:
@@ -74,7 +65,9 @@ async def test_feeds_then_items_then_the_article_and_read_state(server: Server) 
         assert ANTWERP in listed[0] and WALKOUT in listed[1]  # newest first
         assert "from its page" in listed[0] and "entities" in listed[0]
         await pilot.press("j", "enter")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis)
+        await until(
+            pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis, "the item analysed"
+        )
         main = app.screen
         assert isinstance(main, MainScreen) and main.article is not None
         assert main.article.title == WALKOUT
@@ -115,7 +108,9 @@ async def test_an_entity_followed_across_articles(server: Server) -> None:
         await pilot.press("enter")  # all items: the newest is the strike's end
         await pilot.pause()
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis)
+        await until(
+            pilot, lambda: isinstance(app.screen, MainScreen) and app.analysis, "the item analysed"
+        )
         main = app.screen
         assert isinstance(main, MainScreen) and main.article is not None
         assert main.article.title == ENDS
@@ -143,6 +138,7 @@ async def test_an_entity_followed_across_articles(server: Server) -> None:
                 and app.analysis
                 and app.screen.selected_event is not None
             ),
+            "the other item open at the event",
         )
         opened = app.screen
         assert isinstance(opened, MainScreen) and opened.article is not None
@@ -165,7 +161,9 @@ async def test_r_refreshes_and_new_items_appear(server: Server) -> None:
         assert isinstance(screen, FeedsScreen)
         assert "0 unread of 0" in rows(screen, "#feeds-list")[0]
         await pilot.press("R")
-        await until(pilot, lambda: "2 unread of 2" in rows(screen, "#feeds-list")[0])
+        await until(
+            pilot, lambda: "2 unread of 2" in rows(screen, "#feeds-list")[0], "2 unread of 2"
+        )
         gone = next(r for r in rows(screen, "#feeds-list") if "gone.xml" in r)
         assert "404" in gone
 
@@ -180,8 +178,10 @@ async def test_an_item_not_analysed_yet_opens_at_once_and_its_analysis_is_kept(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")  # the newest
-        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.article)
-        await until(pilot, lambda: app.analysis is not None, tries=1200)
+        await until(
+            pilot, lambda: isinstance(app.screen, MainScreen) and app.article, "the item open"
+        )
+        await until(pilot, lambda: app.analysis is not None, "its analysis")
         assert app.current_item is not None
         stored = FeedStore(path).item(app.current_item)
         assert stored is not None and stored.analysed and stored.read
@@ -201,7 +201,9 @@ async def test_a_summary_only_item_says_why(server: Server) -> None:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")  # the newest: the page that is gone
-        await until(pilot, lambda: isinstance(app.screen, MainScreen) and app.article)
+        await until(
+            pilot, lambda: isinstance(app.screen, MainScreen) and app.article, "the item open"
+        )
         assert any(n.startswith("Only the feed's summary") and "404" in n for n in notices)
 
 

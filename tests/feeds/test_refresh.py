@@ -78,7 +78,7 @@ def test_each_failure_is_one_line_and_the_other_feeds_refresh(server: Server) ->
     subscribe(
         store, server, "/broken.xml", "/slow.xml", "/gone.xml", "/huge.xml", "/loop", "/rss.xml"
     )
-    results = {r.url.removeprefix(server.base): r for r in refresh(store, timeout=1.0)}
+    results = {r.url.removeprefix(server.base): r for r in refresh(store, timeout=3.0)}
     assert results["/rss.xml"].error is None and results["/rss.xml"].new == 2
     expected = {
         "/broken.xml": "not a feed",
