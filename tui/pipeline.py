@@ -22,14 +22,18 @@ from tui.segment import segment
 if TYPE_CHECKING:
     from tui.cache import Cache
 
-SAMPLE_ARTICLE = (
-    Path(__file__).resolve().parent.parent / "sample_data" / "north-korea-fm-russia.txt"
-)
+SAMPLE_NAME = "north-korea-fm-russia.txt"
 
 
 def default_source() -> Path:
-    """The sample article lede opens when given nothing."""
-    return SAMPLE_ARTICLE
+    """The sample article lede opens when given nothing.
+
+    From a clone it is ``sample_data/``'s; an installed wheel carries a copy
+    in ``tui/data/sample/`` (pyproject.toml's force-include), with its sidecar.
+    """
+    here = Path(__file__).resolve().parent
+    in_tree = here.parent / "sample_data" / SAMPLE_NAME
+    return in_tree if in_tree.exists() else here / "data" / "sample" / SAMPLE_NAME
 
 
 def read_raw(source: str | Path) -> RawArticle:

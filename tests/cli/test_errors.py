@@ -92,3 +92,12 @@ def test_list_with_no_feeds_says_how_to_add_one(capsys: pytest.CaptureFixture[st
     out, err = capsys.readouterr()
     assert out.strip() == "no feeds yet: 'lede feeds add URL' or 'lede feeds import FILE'"
     assert err == ""
+
+
+def test_version_is_the_installed_distributions(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.strip() == f"lede {version('lede-reader')}"
