@@ -3,6 +3,7 @@
 lede [SOURCE]                 open the reader (the sample article by default)
 lede analyze SOURCE... [opts] print the cleaned article, or its JSON
 lede feeds [COMMAND]          follow feeds (``lede feeds --help``)
+lede completion SHELL         a bash, zsh or fish completion script
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ FORMATS = ("rich", "json", "text", "markdown", "displacy", "timeml", "explain")
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if "_ARGCOMPLETE" in os.environ:  # a tab press in a shell (tui.completion)
+        from tui.completion import complete
+
+        complete()
     try:
+        if args and args[0] == "completion":
+            from tui.completion import completion_parser, script
+
+            print(script(completion_parser().parse_args(args[1:]).shell), end="")
+            return 0
         if args and args[0] == "analyze":
             return _analyze(_analyze_parser().parse_args(args[1:]))
         if args and args[0] == "cache":
