@@ -1,10 +1,9 @@
-"""lede: a terminal reader for news articles (the distribution ``lede-reader``)."""
+"""lede: a terminal reader for news articles (the distribution ``lede-reader``;
+"lede" on the package index is another project).
 
-from importlib.metadata import PackageNotFoundError, version
+The version is declared here once; pyproject.toml reads it (hatch's
+``[tool.hatch.version]``), so the running code needs no package metadata
+(importing ``importlib.metadata`` would cost the first paint 30 ms).
+"""
 
-DISTRIBUTION = "lede-reader"  # "lede" on the package index is another project
-
-try:
-    __version__ = version(DISTRIBUTION)
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = "0.1.0"
