@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tui.invariants import check_analysis, check_nothing_lost
-from tui.model import Analysis, Paragraph
+from tui.model import Analysis
 from tui.pipeline import Options, analyze, build_article, read_raw
 
 
@@ -37,11 +37,7 @@ def _mention_off_by_one(a: Analysis) -> None:
 def _paragraph_moved(a: Analysis) -> None:
     story = a.article.stories[0]
     p = story.paragraphs[0]
-    story.paragraphs[0] = Paragraph(**{**_fields(p), "start": p.start + 3})
-
-
-def _fields(obj: object) -> dict[str, object]:
-    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+    story.paragraphs[0] = dataclasses.replace(p, start=p.start + 3)
 
 
 def _duplicate_entity(a: Analysis) -> None:
